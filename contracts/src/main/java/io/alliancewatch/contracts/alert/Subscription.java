@@ -1,0 +1,57 @@
+package io.alliancewatch.contracts.alert;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.alliancewatch.contracts.Metric;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A subscription as stored on {@code alert.subscriptions} (alerts.md). The stored record keeps the
+ * secret; the HTTP API shows it only in the answer to the create.
+ */
+@JsonPropertyOrder({
+  "id",
+  "name",
+  "alliances",
+  "metric",
+  "condition",
+  "threshold",
+  "recoveryThreshold",
+  "forSeconds",
+  "repeatIntervalSeconds",
+  "webhook",
+  "status",
+  "disabledAt",
+  "disabledReason",
+  "createdAt"
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Subscription(
+    String id,
+    String name,
+    List<String> alliances,
+    Metric metric,
+    Condition condition,
+    double threshold,
+    double recoveryThreshold,
+    long forSeconds,
+    long repeatIntervalSeconds,
+    Webhook webhook,
+    String status,
+    Instant disabledAt,
+    String disabledReason,
+    Instant createdAt) {
+
+  public static final String ALL_ALLIANCES = "*";
+  public static final String STATUS_ACTIVE = "active";
+  public static final String STATUS_DISABLED = "disabled";
+
+  /** Where notifications go, and the secret that signs them ({@code whsec_...}). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Webhook(String url, String secret) {}
+
+  public boolean coversAllAlliances() {
+    return alliances.size() == 1 && ALL_ALLIANCES.equals(alliances.get(0));
+  }
+}

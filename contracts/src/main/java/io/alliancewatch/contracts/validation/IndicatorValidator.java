@@ -1,0 +1,383 @@
+package io.alliancewatch.contracts.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.AllianceDirectory;
+import io.alliancewatch.contracts.IndicatorEvent;
+import io.alliancewatch.contracts.IndicatorType;
+import io.alliancewatch.contracts.Instants;
+import io.alliancewatch.contracts.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The validation every entry point uses (HTTP JSON, NDJSON, CloudEvents, the raw topic): the
+ * published JSON Schema for shape and ranges, then the rules a schema cannot say (membership, time,
+ * URL form, Unicode text), then routing to alliances.
+ */
+public final class IndicatorValidator {
+
+  /** The schema, published with the contracts at this classpath location. */
+  public static final String SCHEMA_RESOURCE = "/schema/indicator-event.v1.schema.json";
+
+  /** How far in the future {@code occurredAt} may lie, for clock skew between feeder and ingest. */
+  public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+
+  private static final Set<String> ISO_COUNTRIES =
+      Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
+
+  private final JsonSchema schema;
+  private final Clock clock;
+
+  public IndicatorValidator(Clock clock) {
+    this.clock = clock;
+    this.schema = loadSchema();
+  }
+
+  private static JsonSchema loadSchema() {
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+    try (InputStream in = IndicatorValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("schema not on the classpath: " + SCHEMA_RESOURCE);
+      }
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The outcome: a valid, routed indicator, or the problems, each with its pointer. */
+  public record Result(ValidIndicator valid, List<FieldError> errors) {
+    public boolean isValid() {
+      return valid != null;
+    }
+
+    static Result invalid(List<FieldError> errors) {
+      return new Result(null, List.copyOf(errors));
+    }
+  }
+
+  /** Validates one indicator; pointers are relative to {@code node}. */
+  public Result validate(JsonNode node, AllianceDirectory directory) {
+    if (node == null || !node.isObject()) {
+      return Result.invalid(
+          List.of(
+              new FieldError("", "must be a JSON object (an indicator event), not " + kind(node))));
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    checkUnicode(node, "", errors);
+    for (ValidationMessage message : schema.validate(node)) {
+      errors.putIfAbsent(pointerOf(message), messageOf(message));
+    }
+    String typeName = node.path("type").isTextual() ? node.get("type").textValue() : null;
+    boolean knownType = IndicatorType.isKnown(typeName);
+    if (!knownType) {
+      // the type decides which severity and value rules apply: without one, report /type alone
+      errors.remove("/severity");
+      errors.remove("/value");
+    }
+    Instant occurredAt = checkOccurredAt(node, errors);
+    checkUrl(node, errors);
+    checkCounterpart(node, errors);
+    if (knownType && IndicatorType.valueOf(typeName) == IndicatorType.DEFENSE_SPENDING) {
+      JsonNode severity = node.get("severity");
+      if (severity != null && severity.isNumber() && !Double.isFinite(severity.doubleValue())) {
+        errors.putIfAbsent(
+            "/severity", "must be a finite number (it is ignored for DEFENSE_SPENDING)");
+      }
+    }
+    List<String> alliances = route(node, directory, errors);
+    if (!errors.isEmpty()) {
+      List<FieldError> list = new ArrayList<>();
+      errors.forEach((pointer, message) -> list.add(new FieldError(pointer, message)));
+      return Result.invalid(list);
+    }
+    ObjectNode json = withoutNulls((ObjectNode) node);
+    IndicatorEvent event = toEvent(json, occurredAt);
+    return new Result(new ValidIndicator(json, event, alliances), List.of());
+  }
+
+  private Instant checkOccurredAt(JsonNode node, Map<String, String> errors) {
+    JsonNode occurredAt = node.get("occurredAt");
+    if (occurredAt == null || !occurredAt.isTextual() || errors.containsKey("/occurredAt")) {
+      if (occurredAt != null && occurredAt.isTextual()) {
+        // the schema's pattern failed: say what is allowed rather than echo a regular expression
+        errors.put("/occurredAt", describeTimeError(occurredAt.textValue()));
+      }
+      return null;
+    }
+    try {
+      Instant instant = Instants.parseRfc3339(occurredAt.textValue());
+      Instant latest = clock.instant().plus(MAX_FUTURE);
+      if (instant.isAfter(latest)) {
+        errors.put(
+            "/occurredAt",
+            "lies in the future: "
+                + instant
+                + " is after "
+                + latest
+                + " (ingest time plus 5 minutes)");
+      }
+      return instant;
+    } catch (DateTimeParseException e) {
+      errors.put("/occurredAt", e.getMessage());
+      return null;
+    }
+  }
+
+  private static String describeTimeError(String text) {
+    try {
+      Instants.parseRfc3339(text);
+      return "is not an RFC 3339 instant";
+    } catch (DateTimeParseException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static void checkUrl(JsonNode node, Map<String, String> errors) {
+    JsonNode url = node.get("url");
+    if (url == null || !url.isTextual() || errors.containsKey("/url")) {
+      return;
+    }
+    HttpUrls.problem(url.textValue()).ifPresent(problem -> errors.put("/url", problem));
+  }
+
+  private static void checkCounterpart(JsonNode node, Map<String, String> errors) {
+    JsonNode counterpart = node.get("counterpart");
+    if (counterpart != null
+        && counterpart.isTextual()
+        && !errors.containsKey("/counterpart")
+        && !ISO_COUNTRIES.contains(counterpart.textValue())) {
+      errors.put(
+          "/counterpart",
+          "'" + counterpart.textValue() + "' is not an ISO 3166-1 alpha-3 country code");
+    }
+  }
+
+  /** The alliances the event goes to; reports membership problems at /country. */
+  private static List<String> route(
+      JsonNode node, AllianceDirectory directory, Map<String, String> errors) {
+    JsonNode allianceNode = node.get("allianceId");
+    JsonNode countryNode = node.get("country");
+    boolean allianceGiven = allianceNode != null && !allianceNode.isNull();
+    if (allianceGiven && errors.containsKey("/allianceId")) {
+      return List.of();
+    }
+    if (allianceGiven) {
+      String allianceId = allianceNode.textValue();
+      Optional<Alliance> alliance = directory.find(allianceId);
+      if (alliance.isEmpty()) {
+        errors.put(
+            "/allianceId",
+            "unknown alliance '"
+                + allianceId
+                + "'; known: "
+                + String.join(", ", directory.all().stream().map(Alliance::id).sorted().toList()));
+        return List.of();
+      }
+      if (countryNode != null && countryNode.isTextual() && !errors.containsKey("/country")) {
+        String country = countryNode.textValue();
+        if (!alliance.get().hasMember(country)) {
+          errors.put("/country", country + " is not a member of " + allianceId);
+          return List.of();
+        }
+      }
+      return List.of(allianceId);
+    }
+    if (countryNode == null || !countryNode.isTextual() || errors.containsKey("/country")) {
+      return List.of();
+    }
+    String country = countryNode.textValue();
+    List<String> alliances = directory.alliancesOf(country).stream().map(Alliance::id).toList();
+    if (alliances.isEmpty()) {
+      errors.put(
+          "/country",
+          country + " is a member of no alliance in the registry; give a member country");
+    }
+    return alliances;
+  }
+
+  private static IndicatorEvent toEvent(ObjectNode json, Instant occurredAt) {
+    IndicatorType type = IndicatorType.valueOf(json.get("type").textValue());
+    return new IndicatorEvent(
+        json.get("id").textValue(),
+        json.get("source").textValue(),
+        type,
+        text(json, "allianceId"),
+        json.get("country").textValue(),
+        text(json, "counterpart"),
+        type == IndicatorType.DEFENSE_SPENDING ? null : number(json, "severity"),
+        number(json, "value"),
+        number(json, "confidence"),
+        occurredAt,
+        text(json, "summary"),
+        text(json, "url"),
+        null);
+  }
+
+  private static String text(JsonNode json, String field) {
+    JsonNode node = json.get(field);
+    return node == null ? null : node.textValue();
+  }
+
+  private static Double number(JsonNode json, String field) {
+    JsonNode node = json.get(field);
+    return node == null ? null : node.doubleValue();
+  }
+
+  private static ObjectNode withoutNulls(ObjectNode node) {
+    ObjectNode copy = Json.mapper().createObjectNode();
+    node.fields()
+        .forEachRemaining(
+            entry -> {
+              if (!entry.getValue().isNull()) {
+                copy.set(entry.getKey(), entry.getValue());
+              }
+            });
+    return copy;
+  }
+
+  /** Strings must be Unicode text: a lone surrogate escape (\ud800) is not. */
+  private static void checkUnicode(JsonNode node, String pointer, Map<String, String> errors) {
+    if (node.isTextual()) {
+      if (hasUnpairedSurrogate(node.textValue())) {
+        errors.putIfAbsent(pointer, "is not valid Unicode text: it holds an unpaired surrogate");
+      }
+    } else if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String child = pointer + "/" + escape(field.getKey());
+        if (hasUnpairedSurrogate(field.getKey())) {
+          errors.putIfAbsent(child, "field name is not valid Unicode text");
+        }
+        checkUnicode(field.getValue(), child, errors);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkUnicode(node.get(i), pointer + "/" + i, errors);
+      }
+    }
+  }
+
+  static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          return true;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** RFC 6901 escaping of one reference token. */
+  public static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static String pointerOf(ValidationMessage message) {
+    String location = message.getInstanceLocation().toString();
+    String property = message.getProperty();
+    if (property != null
+        && ("required".equals(message.getType())
+            || "additionalProperties".equals(message.getType()))) {
+      return location + "/" + escape(property);
+    }
+    return location;
+  }
+
+  private static String messageOf(ValidationMessage message) {
+    String field = message.getProperty();
+    return switch (message.getType()) {
+      case "required" -> "is required";
+      case "additionalProperties" ->
+          "unknown field '"
+              + field
+              + "' (allowed: id, source, type, allianceId, country,"
+              + " counterpart, severity, value, confidence, occurredAt, summary, url)";
+      case "type" -> "must be a " + expectedType(message) + ", not " + kindOf(message);
+      case "enum" -> "must be one of " + String.join(", ", enumNames());
+      case "minimum", "maximum" -> "must be in " + range(message.getInstanceLocation().toString());
+      case "minLength", "maxLength" ->
+          "must be " + lengthRule(message.getInstanceLocation().toString());
+      case "pattern" -> patternRule(message.getInstanceLocation().toString());
+      default -> message.getError();
+    };
+  }
+
+  private static List<String> enumNames() {
+    return java.util.Arrays.stream(IndicatorType.values()).map(Enum::name).toList();
+  }
+
+  private static String expectedType(ValidationMessage message) {
+    Object[] args = message.getArguments();
+    String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "value";
+    return expected.replace("[", "").replace("]", "").replace(", null", "").replace("null, ", "");
+  }
+
+  private static String kindOf(ValidationMessage message) {
+    Object[] args = message.getArguments();
+    return args != null && args.length > 0 ? "a " + args[0] : "this value";
+  }
+
+  private static String range(String pointer) {
+    return switch (pointer) {
+      case "/value" -> "0..100 (% of GDP)";
+      default -> "0..1";
+    };
+  }
+
+  private static String lengthRule(String pointer) {
+    return switch (pointer) {
+      case "/id" -> "1..128 characters long";
+      case "/summary" -> "at most 1,000 characters long";
+      case "/url" -> "at most 2,048 characters long";
+      default -> "of the allowed length";
+    };
+  }
+
+  private static String patternRule(String pointer) {
+    return switch (pointer) {
+      case "/source" ->
+          "must be 1..64 characters of a-z, 0-9, '.', '_' and '-' (e.g. gdelt, nato-dex)";
+      case "/country", "/counterpart" ->
+          "must be an ISO 3166-1 alpha-3 country code in upper case, e.g. DEU";
+      case "/allianceId" -> "must be an alliance id such as NATO (see GET /api/alliances)";
+      default -> "has the wrong form";
+    };
+  }
+
+  private static String kind(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return "null";
+    }
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+}
