@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /**
  * The one JSON configuration of the wire format: ISO-8601 instants with their full precision,
@@ -19,6 +21,33 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * Reads instants in any RFC 3339 form with an offset (contract.md: readers accept any ISO-8601
+   * form with an offset), e.g. {@code 2026-03-10t13:00:00+01:00}.
+   */
+  static final class Rfc3339InstantDeserializer
+      extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<Instant> {
+    Rfc3339InstantDeserializer() {
+      super(Instant.class);
+    }
+
+    @Override
+    public Instant deserialize(
+        com.fasterxml.jackson.core.JsonParser parser,
+        com.fasterxml.jackson.databind.DeserializationContext context)
+        throws java.io.IOException {
+      String text = parser.getValueAsString();
+      if (text == null) {
+        return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+      }
+      try {
+        return Instants.parseRfc3339(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        return (Instant) context.handleWeirdStringValue(Instant.class, text, e.getMessage());
+      }
+    }
+  }
+
   /** The shared, thread-safe mapper. */
   public static ObjectMapper mapper() {
     return MAPPER;
@@ -29,6 +58,9 @@ public final class Json {
     JsonMapper mapper =
         JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(
+                new SimpleModule("rfc3339-instants")
+                    .addDeserializer(Instant.class, new Rfc3339InstantDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
