@@ -1,0 +1,138 @@
+package io.alliancewatch.ingest.core;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.alliancewatch.contracts.validation.FieldError;
+import io.alliancewatch.contracts.validation.IndicatorValidator;
+import io.alliancewatch.contracts.validation.ValidIndicator;
+import io.alliancewatch.ingest.config.IngestConfig;
+import io.alliancewatch.ingest.kafka.IndicatorPublisher;
+import io.alliancewatch.ingest.kafka.KafkaUnavailableException;
+import io.alliancewatch.ingest.registry.AllianceRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The one path from a parsed indicator to Kafka, shared by every entry point: validate against the
+ * registry, route, stamp {@code ingestedAt}, write one record per alliance keyed by its id.
+ */
+@ApplicationScoped
+public class IndicatorIngester {
+
+  private final IndicatorValidator validator;
+  private final AllianceRegistry registry;
+  private final IndicatorPublisher publisher;
+  private final IngestMetrics metrics;
+  private final IngestConfig config;
+  private final Clock clock;
+
+  public IndicatorIngester(
+      AllianceRegistry registry,
+      IndicatorPublisher publisher,
+      IngestMetrics metrics,
+      IngestConfig config) {
+    this.clock = Clock.systemUTC();
+    this.validator = new IndicatorValidator(clock);
+    this.registry = registry;
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.config = config;
+  }
+
+  /** One accepted event as the answer names it. */
+  @JsonPropertyOrder({"source", "id", "alliances"})
+  public record AcceptedEvent(String source, String id, List<String> alliances) {}
+
+  /** An indicator to check, with the pointer of its place in the request. */
+  public record Located(JsonNode node, String pointer) {}
+
+  public IndicatorValidator.Result validate(JsonNode node) {
+    ensureRegistryLoaded();
+    return validator.validate(node, registry);
+  }
+
+  /**
+   * All or nothing: validates every event, and writes them only if all are valid.
+   *
+   * @throws IngestRefusal with every problem, pointers placed under each event's pointer
+   */
+  public List<AcceptedEvent> ingestAll(List<Located> events, String entry) {
+    List<FieldError> errors = new ArrayList<>();
+    List<ValidIndicator> valid = new ArrayList<>();
+    for (Located event : events) {
+      IndicatorValidator.Result result = validate(event.node());
+      if (result.isValid()) {
+        valid.add(result.valid());
+      } else {
+        result.errors().forEach(error -> errors.add(error.under(event.pointer())));
+        metrics.eventRejected(result.errors(), entry);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new IngestRefusal(errors, events.size() - valid.size(), events.size());
+    }
+    write(valid);
+    valid.forEach(v -> metrics.accepted(v.event().type().name(), entry, 1));
+    return valid.stream()
+        .map(v -> new AcceptedEvent(v.event().source(), v.event().id(), v.alliances()))
+        .toList();
+  }
+
+  /** Writes valid indicators, one record per alliance, and waits for every acknowledgement. */
+  public void write(List<ValidIndicator> valid) {
+    publisher.publishAll(records(valid));
+  }
+
+  public List<ProducerRecord<byte[], byte[]>> records(List<ValidIndicator> valid) {
+    Instant ingestedAt = clock.instant();
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (ValidIndicator indicator : valid) {
+      for (String alliance : indicator.alliances()) {
+        records.add(
+            new ProducerRecord<>(
+                config.topics().indicators(),
+                alliance.getBytes(StandardCharsets.UTF_8),
+                indicator.recordFor(alliance, ingestedAt)));
+      }
+    }
+    return records;
+  }
+
+  private void ensureRegistryLoaded() {
+    if (!registry.isLoaded()) {
+      throw new KafkaUnavailableException(
+          "the alliance registry has not been read from Kafka yet", null);
+    }
+  }
+
+  /** Some events were invalid: nothing was written. */
+  public static class IngestRefusal extends RuntimeException {
+    private final List<FieldError> errors;
+    private final int invalid;
+    private final int total;
+
+    IngestRefusal(List<FieldError> errors, int invalid, int total) {
+      super(invalid + " of " + total + " events are invalid", null, false, false);
+      this.errors = List.copyOf(errors);
+      this.invalid = invalid;
+      this.total = total;
+    }
+
+    public List<FieldError> errors() {
+      return errors;
+    }
+
+    public int invalid() {
+      return invalid;
+    }
+
+    public int total() {
+      return total;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.alliancewatch.ingest.kafka;
+
+import io.alliancewatch.contracts.TopicSpec;
+import io.alliancewatch.contracts.Topics;
+import io.alliancewatch.ingest.config.IngestConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Kafka clients of the service: one idempotent producer ({@code acks=all}) shared by every
+ * request, and an admin client for topic set-up and readiness.
+ */
+@ApplicationScoped
+public class KafkaClients {
+
+  private final String bootstrapServers;
+  private final IngestConfig config;
+  private volatile KafkaProducer<byte[], byte[]> producer;
+  private volatile Admin admin;
+
+  public KafkaClients(
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      IngestConfig config) {
+    this.bootstrapServers = bootstrapServers;
+    this.config = config;
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public synchronized KafkaProducer<byte[], byte[]> producer() {
+    if (producer == null) {
+      Map<String, Object> props = new HashMap<>();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service");
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+      props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+      props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+      // fail fast while the broker is away, so the caller gets 503 rather than a hung request
+      long ackMillis = config.kafka().ackTimeout().toMillis();
+      props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ackMillis);
+      props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, ackMillis / 2));
+      props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackMillis);
+      props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+      producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+    return producer;
+  }
+
+  public synchronized Admin admin() {
+    if (admin == null) {
+      admin =
+          Admin.create(
+              Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers,
+                  AdminClientConfig.CLIENT_ID_CONFIG,
+                  "ingest-service-admin",
+                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                  5000,
+                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                  10000));
+    }
+    return admin;
+  }
+
+  /** The topics this service writes or reads, under their configured names. */
+  public List<TopicSpec> topicSpecs() {
+    IngestConfig.Topics topics = config.topics();
+    return List.of(
+        TopicSpec.byDefaultName(Topics.INDICATORS_RAW.name()).named(topics.raw()),
+        TopicSpec.byDefaultName(Topics.INDICATORS.name()).named(topics.indicators()),
+        TopicSpec.byDefaultName(Topics.INDICATORS_DLQ.name()).named(topics.dlq()),
+        TopicSpec.byDefaultName(Topics.REGISTRY.name()).named(topics.registry()));
+  }
+
+  void close(@Observes ShutdownEvent event) {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(5));
+    }
+  }
+}

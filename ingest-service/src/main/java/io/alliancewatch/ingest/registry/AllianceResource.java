@@ -1,0 +1,147 @@
+package io.alliancewatch.ingest.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.validation.FieldError;
+import io.alliancewatch.contracts.validation.Problem;
+import io.alliancewatch.ingest.http.JsonBodies;
+import io.alliancewatch.ingest.http.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The alliance registry over HTTP: read it, and add or change an alliance (members join, leave).
+ */
+@Path("/api/alliances")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class AllianceResource {
+
+  private static final Pattern ALLIANCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  private static final Set<String> FIELDS = Set.of("id", "name", "members", "guidelinePctGdp");
+  private static final Set<String> ISO_COUNTRIES =
+      Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
+
+  private final AllianceRegistry registry;
+
+  public AllianceResource(AllianceRegistry registry) {
+    this.registry = registry;
+  }
+
+  @GET
+  @Operation(summary = "Every alliance of the registry")
+  public Collection<Alliance> all() {
+    return registry.all();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One alliance")
+  public Alliance one(@PathParam("id") String id) {
+    return registry
+        .find(id)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    Problem.of(404, "unknown-alliance", "Unknown alliance", "No alliance " + id)));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Add or change an alliance",
+      description = "A full replace: name, members (ISO 3166-1 alpha-3), guidelinePctGdp or null.")
+  public Response put(@PathParam("id") String id, InputStream body) {
+    JsonNode node = JsonBodies.parse(JsonBodies.readAtMost(body, 1024 * 1024, "The body"));
+    Alliance alliance = validate(id, node);
+    boolean created = registry.find(id).isEmpty();
+    registry.put(alliance);
+    return Response.status(created ? 201 : 200).entity(alliance).build();
+  }
+
+  static Alliance validate(String id, JsonNode node) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!ALLIANCE_ID.matcher(id).matches()) {
+      errors.add(new FieldError("/id", "an alliance id is 1..32 of A-Z, a-z, 0-9, '_' and '-'"));
+    }
+    if (!node.isObject()) {
+      throw ProblemException.invalid(
+          "The body must be an alliance (a JSON object).",
+          List.of(new FieldError("", "must be an object")));
+    }
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!FIELDS.contains(name)) {
+                errors.add(
+                    new FieldError(
+                        "/" + name,
+                        "unknown field '"
+                            + name
+                            + "' (allowed: "
+                            + String.join(", ", FIELDS)
+                            + ")"));
+              }
+            });
+    JsonNode bodyId = node.get("id");
+    if (bodyId != null && !bodyId.isNull() && !id.equals(bodyId.asText())) {
+      errors.add(
+          new FieldError("/id", "must equal the id in the path (" + id + ") or be left out"));
+    }
+    JsonNode name = node.get("name");
+    if (name == null
+        || !name.isTextual()
+        || name.textValue().isBlank()
+        || name.textValue().codePointCount(0, name.textValue().length()) > 200) {
+      errors.add(new FieldError("/name", "is required: 1..200 characters"));
+    }
+    Set<String> members = new LinkedHashSet<>();
+    JsonNode membersNode = node.get("members");
+    if (membersNode == null || !membersNode.isArray()) {
+      errors.add(new FieldError("/members", "is required: an array of ISO 3166-1 alpha-3 codes"));
+    } else {
+      for (int i = 0; i < membersNode.size(); i++) {
+        JsonNode member = membersNode.get(i);
+        if (!member.isTextual() || !ISO_COUNTRIES.contains(member.textValue())) {
+          errors.add(
+              new FieldError("/members/" + i, "must be an ISO 3166-1 alpha-3 code, e.g. DEU"));
+        } else if (!members.add(member.textValue())) {
+          errors.add(new FieldError("/members/" + i, member.textValue() + " is listed twice"));
+        }
+      }
+    }
+    Double guideline = null;
+    JsonNode guidelineNode = node.get("guidelinePctGdp");
+    if (guidelineNode != null && !guidelineNode.isNull()) {
+      if (!guidelineNode.isNumber()
+          || guidelineNode.doubleValue() <= 0
+          || guidelineNode.doubleValue() > 100) {
+        errors.add(
+            new FieldError("/guidelinePctGdp", "must be a number in (0, 100], or null for none"));
+      } else {
+        guideline = guidelineNode.doubleValue();
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          Problem.of(422, "validation", "Invalid alliance", "Nothing was changed.")
+              .withErrors(errors));
+    }
+    return new Alliance(id, name.textValue(), List.copyOf(members), guideline);
+  }
+}
