@@ -1,0 +1,171 @@
+package io.alliancewatch.scoring.topology;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.IndicatorEvent;
+import io.alliancewatch.contracts.IndicatorEvent.EventKey;
+import io.alliancewatch.contracts.Json;
+import io.alliancewatch.contracts.ScoreRecord;
+import io.alliancewatch.scoring.model.AllianceState;
+import io.alliancewatch.scoring.model.EventCheck;
+import io.alliancewatch.scoring.model.ScoringModel;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.jboss.logging.Logger;
+
+/**
+ * Counts each indicator into its alliance's state and emits the alliance's score at {@code max(R,
+ * now)}; on a wall-clock tick, re-emits every alliance whose scores have faded by at least {@link
+ * #MOVED} since its last record. "Now" is the processor context's wall clock, which tests drive.
+ */
+final class ScoreProcessor implements Processor<String, byte[], String, ScoreRecord> {
+
+  /** A tick emits when either score moved at least this much (scoring.md section 8). */
+  static final double MOVED = 0.01;
+
+  private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
+
+  private final ScoringModel model;
+  private final Duration tickInterval;
+  private final ScoringMetrics metrics;
+  private ProcessorContext<String, ScoreRecord> context;
+  private KeyValueStore<String, AllianceState> states;
+  private KeyValueStore<String, Long> seen;
+  private TimestampedKeyValueStore<String, Alliance> registry;
+
+  ScoreProcessor(ScoringModel model, Duration tickInterval, ScoringMetrics metrics) {
+    this.model = model;
+    this.tickInterval = tickInterval;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ScoreRecord> context) {
+    this.context = context;
+    this.states = context.getStateStore(ScoringTopology.STATE_STORE);
+    this.seen = context.getStateStore(ScoringTopology.SEEN_STORE);
+    this.registry = context.getStateStore(ScoringTopology.REGISTRY_STORE);
+    context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    String allianceId = record.key();
+    Optional<IndicatorEvent> read = read(record);
+    if (read.isEmpty()) {
+      return;
+    }
+    IndicatorEvent event = read.get();
+    Optional<String> problem = EventCheck.problem(allianceId, event);
+    if (problem.isPresent()) {
+      reject("invalid", problem.get());
+      return;
+    }
+    AllianceState state = states.get(allianceId);
+    if (state == null) {
+      state = model.newState();
+    }
+    if (model.accept(allianceId, state, event, this::firstSighting)
+        == ScoringModel.Outcome.DUPLICATE) {
+      metrics.duplicate(allianceId);
+      LOG.debugf("duplicate %s/%s for %s ignored", event.source(), event.id(), allianceId);
+      return;
+    }
+    metrics.counted(allianceId);
+    Instant now = now();
+    emit(allianceId, state, evaluate(allianceId, state, now), record.timestamp(), "event");
+    if (event.ingestedAt() != null) {
+      metrics.ingestToScore(Duration.between(event.ingestedAt(), now));
+    }
+  }
+
+  private Optional<IndicatorEvent> read(Record<String, byte[]> record) {
+    if (record.value() == null) {
+      reject("unreadable", "a record without a value (tombstone)");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.mapper().readValue(record.value(), IndicatorEvent.class));
+    } catch (JsonProcessingException e) {
+      reject("unreadable", e.getOriginalMessage());
+      return Optional.empty();
+    } catch (IOException e) {
+      reject("unreadable", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void reject(String reason, String detail) {
+    metrics.rejected(reason);
+    String where =
+        context
+            .recordMetadata()
+            .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+            .orElse("?");
+    LOG.warnf("rejected %s record %s: %s", reason, where, detail);
+  }
+
+  private boolean firstSighting(String allianceId, EventKey key) {
+    // source is [a-z0-9._-] and alliance ids have no line breaks: the id is everything after
+    String ledgerKey = allianceId + "\n" + key.source() + "\n" + key.id();
+    if (seen.get(ledgerKey) != null) {
+      return false;
+    }
+    seen.put(ledgerKey, context.currentSystemTimeMs());
+    return true;
+  }
+
+  private void tick(long wallClockMs) {
+    Instant now = Instant.ofEpochMilli(wallClockMs);
+    List<KeyValue<String, AllianceState>> moved = new ArrayList<>();
+    List<ScoreRecord> records = new ArrayList<>();
+    try (KeyValueIterator<String, AllianceState> all = states.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, AllianceState> entry = all.next();
+        ScoreRecord score = evaluate(entry.key, entry.value, now);
+        if (entry.value.movedSinceLastEmitted(score.cohesion(), score.risk(), MOVED)) {
+          moved.add(entry);
+          records.add(score);
+        }
+      }
+    }
+    // written after the iterator is closed: a store is not changed under an open iterator
+    for (int i = 0; i < moved.size(); i++) {
+      emit(moved.get(i).key, moved.get(i).value, records.get(i), wallClockMs, "tick");
+    }
+  }
+
+  private ScoreRecord evaluate(String allianceId, AllianceState state, Instant now) {
+    ValueAndTimestamp<Alliance> alliance = registry.get(allianceId);
+    return model.evaluate(
+        allianceId,
+        state,
+        alliance == null ? null : alliance.value(),
+        ScoringModel.emissionTime(state, now));
+  }
+
+  private void emit(
+      String allianceId, AllianceState state, ScoreRecord score, long timestamp, String cause) {
+    state.markEmitted(score.cohesion(), score.risk());
+    states.put(allianceId, state);
+    context.forward(new Record<>(allianceId, score, timestamp));
+    metrics.emitted(cause);
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(context.currentSystemTimeMs());
+  }
+}

@@ -1,0 +1,79 @@
+package io.alliancewatch.scoring.topology;
+
+import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.JsonSerde;
+import io.alliancewatch.contracts.Topics;
+import io.alliancewatch.scoring.model.AllianceState;
+import io.alliancewatch.scoring.model.ScoringModel;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The scoring topology: indicators in, one score record out per counted event or tick. The registry
+ * is a global table (every instance needs every alliance's members and guideline); the alliance
+ * states and the ledger of seen events are local stores, partitioned like the indicators and backed
+ * by changelogs.
+ */
+public final class ScoringTopology {
+
+  /** Alliance states, keyed by alliance id. */
+  public static final String STATE_STORE = "scoring-state";
+
+  /** Every {@code (alliance, source, id)} counted, for the duplicate rule. */
+  public static final String SEEN_STORE = "scoring-seen";
+
+  /** The registry, keyed by alliance id. */
+  public static final String REGISTRY_STORE = "scoring-registry";
+
+  /** Where the topology reads and writes, and how often time moves scores on. */
+  public record Settings(
+      String indicatorsTopic, String registryTopic, String scoresTopic, Duration tickInterval) {
+
+    public static Settings defaults() {
+      return new Settings(
+          Topics.INDICATORS.name(),
+          Topics.REGISTRY.name(),
+          Topics.SCORES.name(),
+          Duration.ofSeconds(60));
+    }
+  }
+
+  private ScoringTopology() {}
+
+  public static Topology build(ScoringModel model, Settings settings, ScoringMetrics metrics) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Serde<Alliance> registrySerde = TolerantJsonSerde.of(Alliance.class, metrics);
+    builder.globalTable(
+        settings.registryTopic(),
+        Consumed.with(Serdes.String(), registrySerde),
+        Materialized.<String, Alliance, KeyValueStore<Bytes, byte[]>>as(REGISTRY_STORE)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(registrySerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STATE_STORE),
+            Serdes.String(),
+            new JsonSerde<>(AllianceState.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.Long()));
+    builder.stream(settings.indicatorsTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .process(
+            () -> new ScoreProcessor(model, settings.tickInterval(), metrics),
+            STATE_STORE,
+            SEEN_STORE)
+        .to(
+            settings.scoresTopic(),
+            Produced.with(Topics.SCORES.keySerde(), Topics.SCORES.valueSerde()));
+    return builder.build();
+  }
+}

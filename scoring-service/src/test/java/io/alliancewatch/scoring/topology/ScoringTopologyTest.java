@@ -1,0 +1,212 @@
+package io.alliancewatch.scoring.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.IndicatorEvent;
+import io.alliancewatch.contracts.Json;
+import io.alliancewatch.contracts.ScoreRecord;
+import io.alliancewatch.contracts.Topics;
+import io.alliancewatch.scoring.model.ModelConfig;
+import io.alliancewatch.scoring.model.ScoringModel;
+import io.alliancewatch.scoring.testdata.TestData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The topology with Kafka's TopologyTestDriver: no broker, a wall clock the test moves. */
+class ScoringTopologyTest {
+
+  private static final Instant LATEST_AUKUS_EVENT = Instant.parse("2026-03-10T12:00:00Z");
+  private static final Duration TICK = Duration.ofSeconds(60);
+
+  private final CountingMetrics metrics = new CountingMetrics();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> indicators;
+  private TestInputTopic<String, Alliance> registry;
+  private TestOutputTopic<String, ScoreRecord> scores;
+
+  private void start(Instant wallClock) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        Path.of("target", "ttd-" + UUID.randomUUID()).toAbsolutePath().toString());
+    ScoringTopology.Settings settings = ScoringTopology.Settings.defaults();
+    settings =
+        new ScoringTopology.Settings(
+            settings.indicatorsTopic(), settings.registryTopic(), settings.scoresTopic(), TICK);
+    driver =
+        new TopologyTestDriver(
+            ScoringTopology.build(new ScoringModel(ModelConfig.load("2026.1")), settings, metrics),
+            props,
+            wallClock);
+    indicators =
+        driver.createInputTopic(
+            Topics.INDICATORS.name(),
+            Serdes.String().serializer(),
+            Serdes.ByteArray().serializer());
+    registry =
+        driver.createInputTopic(
+            Topics.REGISTRY.name(),
+            Serdes.String().serializer(),
+            Topics.REGISTRY.valueSerde().serializer());
+    scores =
+        driver.createOutputTopic(
+            Topics.SCORES.name(),
+            Serdes.String().deserializer(),
+            Topics.SCORES.valueSerde().deserializer());
+    TestData.alliances().values().forEach(a -> registry.pipeInput(a.id(), a));
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  private void send(IndicatorEvent event) {
+    indicators.pipeInput(
+        event.allianceId(), Topics.INDICATORS.valueSerde().serializer().serialize("t", event));
+  }
+
+  @Test
+  void givenTheAukusExample_whenPiped_thenOneRecordPerCountedEventAndNoneForTheDuplicate() {
+    start(LATEST_AUKUS_EVENT);
+
+    TestData.aukusExample().forEach(this::send);
+
+    List<ScoreRecord> records = scores.readValuesToList();
+    assertThat(records).hasSize(3);
+    ScoreRecord last = records.get(2);
+    assertThat(last.asOf()).isEqualTo(LATEST_AUKUS_EVENT);
+    assertThat(last.cohesion()).isCloseTo(78.6962, within(0.005));
+    assertThat(last.risk()).isCloseTo(25.5940, within(0.005));
+    assertThat(last.eventCount()).isEqualTo(3);
+    assertThat(last.modelVersion()).isEqualTo("2026.1");
+    assertThat(last.membersNotReporting()).containsExactly("AUS", "GBR", "USA");
+    assertThat(metrics.count("duplicate")).isEqualTo(1);
+    assertThat(metrics.count("counted")).isEqualTo(3);
+  }
+
+  @Test
+  void givenAWallClockAfterTheLatestEvent_whenAnEventArrives_thenTheRecordIsAsOfNow() {
+    Instant now = Instant.parse("2026-03-24T12:00:00Z");
+    start(now);
+
+    TestData.aukusExample().forEach(this::send);
+
+    ScoreRecord last = scores.readValuesToList().get(2);
+    assertThat(last.asOf()).isEqualTo(now);
+    assertThat(last.referenceTime()).isEqualTo(LATEST_AUKUS_EVENT);
+    assertThat(last.cohesion()).isCloseTo(79.2592, within(0.005));
+  }
+
+  @Test
+  void givenQuietAlliances_whenTheWallClockTicks_thenOnlyScoresThatMovedAreReEmitted() {
+    start(LATEST_AUKUS_EVENT);
+    TestData.aukusExample().forEach(this::send);
+    scores.readValuesToList();
+
+    driver.advanceWallClockTime(TICK); // one minute of fading moves nothing by 0.01
+    assertThat(scores.isEmpty()).isTrue();
+
+    driver.advanceWallClockTime(Duration.ofDays(14).minus(TICK));
+    List<ScoreRecord> ticked = scores.readValuesToList();
+
+    assertThat(ticked).hasSize(1);
+    assertThat(ticked.get(0).asOf()).isEqualTo(Instant.parse("2026-03-24T12:00:00Z"));
+    assertThat(ticked.get(0).cohesion()).isCloseTo(79.2592, within(0.005));
+    assertThat(ticked.get(0).risk()).isCloseTo(22.7221, within(0.005));
+    assertThat(ticked.get(0).contributions().risk().get("CYBER_INCIDENT"))
+        .isCloseTo(0.14, within(0.00001));
+    assertThat(metrics.count("emitted:tick")).isEqualTo(1);
+  }
+
+  @Test
+  void givenAnAllianceAtRestAt80And20_whenTheClockTicks_thenNothingIsEmittedAgain() {
+    start(LATEST_AUKUS_EVENT);
+    send(TestData.spending("nato-dex", "GBR-2025", "AUKUS", "GBR", 2.3, LATEST_AUKUS_EVENT));
+    assertThat(scores.readValuesToList()).hasSize(1);
+
+    driver.advanceWallClockTime(Duration.ofDays(365));
+
+    assertThat(scores.isEmpty()).isTrue();
+  }
+
+  @Test
+  void givenUnreadableAndInvalidRecords_whenPiped_thenEachIsCountedAndNothingIsEmitted() {
+    start(LATEST_AUKUS_EVENT);
+
+    indicators.pipeInput("AUKUS", "{not json".getBytes(StandardCharsets.UTF_8));
+    indicators.pipeInput("AUKUS", (byte[]) null);
+    IndicatorEvent otherAlliance = TestData.aukusExample().get(0);
+    indicators.pipeInput(
+        "NATO", Topics.INDICATORS.valueSerde().serializer().serialize("t", otherAlliance));
+
+    assertThat(scores.isEmpty()).isTrue();
+    assertThat(metrics.count("rejected:unreadable")).isEqualTo(2);
+    assertThat(metrics.count("rejected:invalid")).isEqualTo(1);
+  }
+
+  @Test
+  void givenAnOffsetAndLowerCaseOccurredAt_whenPiped_thenTheInstantCounts() {
+    start(LATEST_AUKUS_EVENT);
+    String json =
+        "{\"id\":\"x\",\"source\":\"analyst\",\"type\":\"CYBER_INCIDENT\",\"allianceId\":\"AUKUS\","
+            + "\"country\":\"GBR\",\"severity\":0.8,\"occurredAt\":\"2026-03-10t13:00:00+01:00\","
+            + "\"ingestedAt\":\"2026-03-10T12:00:01Z\"}";
+
+    indicators.pipeInput("AUKUS", json.getBytes(StandardCharsets.UTF_8));
+
+    ScoreRecord record = scores.readValue();
+    assertThat(record.referenceTime()).isEqualTo(LATEST_AUKUS_EVENT);
+    assertThat(record.contributions().risk().get("CYBER_INCIDENT")).isCloseTo(0.28, within(1e-12));
+  }
+
+  @Test
+  void givenNatoSpendingInAnyOrder_whenPiped_thenTheLastRecordMatchesExample2() throws Exception {
+    start(Instant.parse("2025-01-01T00:00:00Z"));
+    TestData.natoSpending(2024).forEach(this::send);
+    TestData.natoSpending(2014).forEach(this::send);
+
+    List<ScoreRecord> records = scores.readValuesToList();
+
+    assertThat(records).hasSize(62);
+    ScoreRecord last = records.get(61);
+    assertThat(last.cohesion()).isCloseTo(77.5087, within(0.005));
+    assertThat(last.risk()).isCloseTo(21.2227, within(0.005));
+    assertThat(last.eventCount()).isEqualTo(62);
+    assertThat(last.membersNotReporting()).containsExactly("ISL");
+    // the record on the wire names every field of scoring.md section 7
+    assertThat(Json.mapper().readTree(Json.mapper().writeValueAsBytes(last)).fieldNames())
+        .toIterable()
+        .containsExactly(
+            "allianceId",
+            "asOf",
+            "cohesion",
+            "risk",
+            "modelVersion",
+            "referenceTime",
+            "eventCount",
+            "contributions",
+            "drivers",
+            "spendingShortfall",
+            "membersBelowGuideline",
+            "membersNotReporting");
+  }
+}
