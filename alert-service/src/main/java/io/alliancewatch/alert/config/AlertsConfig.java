@@ -1,0 +1,99 @@
+package io.alliancewatch.alert.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Every setting of the alert service; the defaults are the ones of alerts.md. */
+@ConfigMapping(prefix = "alerts")
+public interface AlertsConfig {
+
+  /** How often pending and repeating alerts are checked on the wall clock. */
+  @WithDefault("1s")
+  Duration checkInterval();
+
+  Topics topics();
+
+  Engine engine();
+
+  Delivery delivery();
+
+  Webhook webhook();
+
+  Stream stream();
+
+  /** Topic names (contract.md defaults) and the replication of topics this service creates. */
+  interface Topics {
+    @WithDefault("alliance.scores")
+    String scores();
+
+    @WithDefault("alliance.registry")
+    String registry();
+
+    @WithDefault("alert.subscriptions")
+    String subscriptions();
+
+    @WithDefault("alert.notifications")
+    String notifications();
+
+    @WithDefault("alert.notifications.dlq")
+    String notificationsDlq();
+
+    /** Internal, compacted: the delivery log (one record per delivery, its latest state). */
+    @WithDefault("alert-service.deliveries")
+    String deliveries();
+
+    /** -1: the broker's default. */
+    @WithDefault("-1")
+    short replicationFactor();
+  }
+
+  /** The Kafka Streams application that holds the alert states. */
+  interface Engine {
+    @WithDefault("alert-service")
+    String applicationId();
+
+    /**
+     * Exactly-once commits: a notification becomes visible to readers at the commit, so this
+     * interval is part of the latency from score to webhook.
+     */
+    @WithDefault("50ms")
+    Duration commitInterval();
+  }
+
+  interface Delivery {
+    /** An answer later than this is a failed attempt. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** The delays between attempts; its length is the number of retries. */
+    @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+    List<Duration> retrySchedule();
+
+    /** Each delay is multiplied by a random factor in 1 ± jitter. */
+    @WithDefault("0.2")
+    double jitter();
+
+    /** A Retry-After longer than this is cut to it. */
+    @WithDefault("1h")
+    Duration maxRetryAfter();
+
+    @WithDefault("alert-service-delivery")
+    String groupId();
+  }
+
+  interface Webhook {
+    @WithDefault("false")
+    boolean allowLoopback();
+
+    @WithDefault("false")
+    boolean allowPrivate();
+  }
+
+  interface Stream {
+    /** A comment line this often keeps proxies from closing an idle SSE stream. */
+    @WithDefault("15s")
+    Duration keepAlive();
+  }
+}

@@ -1,0 +1,113 @@
+package io.alliancewatch.alert.delivery;
+
+import io.alliancewatch.alert.config.AlertsConfig;
+import io.alliancewatch.alert.kafka.KafkaClients;
+import io.alliancewatch.alert.kafka.TopicTail;
+import io.alliancewatch.contracts.JsonSerde;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every delivery and its attempts, kept on a compacted internal topic so the listing and the
+ * unfinished retries survive a restart.
+ */
+@ApplicationScoped
+public class DeliveryLog {
+
+  private static final JsonSerde<Delivery> SERDE = new JsonSerde<>(Delivery.class);
+
+  private final Map<String, Delivery> byId = new ConcurrentHashMap<>();
+  private final KafkaClients clients;
+  private final AlertsConfig config;
+  private TopicTail<String, Delivery> tail;
+
+  public DeliveryLog(KafkaClients clients, AlertsConfig config) {
+    this.clients = clients;
+    this.config = config;
+  }
+
+  public void start(Duration loadTimeout) throws InterruptedException {
+    tail =
+        new TopicTail<>(
+                clients,
+                config.topics().deliveries(),
+                Serdes.String().deserializer(),
+                SERDE.deserializer(),
+                this::applyLoaded)
+            .start();
+    if (!tail.awaitCaughtUp(loadTimeout)) {
+      throw new IllegalStateException("the delivery log did not load in " + loadTimeout);
+    }
+  }
+
+  public void stop() {
+    if (tail != null) {
+      tail.close();
+      tail = null;
+    }
+  }
+
+  public boolean ready() {
+    return tail != null && tail.isCaughtUp();
+  }
+
+  private void applyLoaded(String id, Delivery delivery) {
+    if (delivery == null) {
+      byId.remove(id);
+      return;
+    }
+    // our own writes are applied at once; an older copy read back later must not undo them
+    byId.merge(id, delivery, (mine, read) -> progress(read) >= progress(mine) ? read : mine);
+  }
+
+  /** A delivery only moves forward: more attempts, then finished. */
+  private static int progress(Delivery d) {
+    return d.attempts().size() * 2 + (d.finished() ? 1 : 0);
+  }
+
+  /** Stores and waits for the acknowledgement. */
+  public Delivery save(Delivery delivery) {
+    clients.sendAndWait(
+        config.topics().deliveries(),
+        delivery.deliveryId(),
+        delivery,
+        Serdes.String().serializer(),
+        SERDE.serializer());
+    byId.put(delivery.deliveryId(), delivery);
+    return delivery;
+  }
+
+  public Optional<Delivery> find(String deliveryId) {
+    return Optional.ofNullable(byId.get(deliveryId));
+  }
+
+  /** Newest first. */
+  public List<Delivery> ofSubscription(String subscriptionId, String status) {
+    return byId.values().stream()
+        .filter(d -> d.subscriptionId().equals(subscriptionId))
+        .filter(d -> status == null || status.equals(d.status()))
+        .sorted(
+            Comparator.comparing(Delivery::createdAt)
+                .thenComparing(Delivery::deliveryId)
+                .reversed())
+        .toList();
+  }
+
+  /** Deliveries not finished when this instance stopped, oldest first. */
+  public List<Delivery> unfinished() {
+    return byId.values().stream()
+        .filter(d -> !d.finished())
+        .sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::deliveryId))
+        .toList();
+  }
+
+  public void forgetLocally() {
+    byId.clear();
+  }
+}

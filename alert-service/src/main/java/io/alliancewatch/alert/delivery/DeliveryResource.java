@@ -1,0 +1,113 @@
+package io.alliancewatch.alert.delivery;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.alliancewatch.alert.http.ProblemException;
+import io.alliancewatch.alert.subscription.SubscriptionRepository;
+import io.alliancewatch.contracts.alert.DeadLetteredDelivery.Attempt;
+import io.alliancewatch.contracts.validation.FieldError;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** The delivery record of a subscription, and redelivery (alerts.md "Delivery"). */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveryResource {
+
+  private static final Set<String> STATUSES =
+      Set.of(
+          Delivery.PENDING,
+          Delivery.RETRYING,
+          Delivery.SUCCEEDED,
+          Delivery.FAILED,
+          Delivery.CANCELLED);
+
+  private final DeliveryLog log;
+  private final DeliveryService service;
+  private final SubscriptionRepository subscriptions;
+
+  public DeliveryResource(
+      DeliveryLog log, DeliveryService service, SubscriptionRepository subscriptions) {
+    this.log = log;
+    this.service = service;
+    this.subscriptions = subscriptions;
+  }
+
+  /** What the listing shows of a delivery. */
+  @JsonPropertyOrder({
+    "deliveryId",
+    "webhookId",
+    "alertId",
+    "allianceId",
+    "notificationStatus",
+    "status",
+    "reason",
+    "redeliveryOf",
+    "createdAt",
+    "attempts"
+  })
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DeliveryView(
+      String deliveryId,
+      String webhookId,
+      String alertId,
+      String allianceId,
+      String notificationStatus,
+      String status,
+      String reason,
+      String redeliveryOf,
+      Instant createdAt,
+      List<Attempt> attempts) {
+    static DeliveryView of(Delivery d) {
+      return new DeliveryView(
+          d.deliveryId(),
+          d.webhookId(),
+          d.alertId(),
+          d.allianceId(),
+          d.notificationStatus(),
+          d.status(),
+          d.reason(),
+          d.redeliveryOf(),
+          d.createdAt(),
+          d.attempts());
+    }
+  }
+
+  @GET
+  @Path("subscriptions/{id}/deliveries")
+  public List<DeliveryView> deliveries(
+      @PathParam("id") String subscriptionId, @QueryParam("status") String status) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw ProblemException.badQuery(
+          "Unknown delivery status.",
+          List.of(
+              new FieldError(
+                  "/status", "must be one of pending, retrying, succeeded, failed, cancelled")));
+    }
+    List<Delivery> found = log.ofSubscription(subscriptionId, status);
+    if (found.isEmpty() && subscriptions.find(subscriptionId).isEmpty()) {
+      throw ProblemException.notFound("no subscription with id '" + subscriptionId + "'");
+    }
+    return found.stream().map(DeliveryView::of).toList();
+  }
+
+  @POST
+  @Path("deliveries/{deliveryId}/redeliver")
+  public Response redeliver(@PathParam("deliveryId") String deliveryId) {
+    Delivery again =
+        service
+            .redeliver(deliveryId)
+            .orElseThrow(
+                () -> ProblemException.notFound("no delivery with id '" + deliveryId + "'"));
+    return Response.accepted(DeliveryView.of(again)).build();
+  }
+}

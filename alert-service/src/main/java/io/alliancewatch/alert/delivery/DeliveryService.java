@@ -1,0 +1,146 @@
+package io.alliancewatch.alert.delivery;
+
+import io.alliancewatch.alert.config.AlertsConfig;
+import io.alliancewatch.alert.kafka.KafkaClients;
+import io.alliancewatch.contracts.Topics;
+import io.alliancewatch.contracts.alert.AlertNotification;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns each notification on {@code alert.notifications} into a delivery: the consumer group shares
+ * the notifications among instances, the delivery log remembers what was already taken (a
+ * notification read twice after a restart is delivered once) and what was left unfinished.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+  private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+
+  private final KafkaClients clients;
+  private final AlertsConfig config;
+  private final DeliveryLog log;
+  private final Dispatcher dispatcher;
+  private final Clock clock = Clock.systemUTC();
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
+  private volatile Thread thread;
+  private volatile boolean running;
+
+  public DeliveryService(
+      KafkaClients clients, AlertsConfig config, DeliveryLog log, Dispatcher dispatcher) {
+    this.clients = clients;
+    this.config = config;
+    this.log = log;
+    this.dispatcher = dispatcher;
+  }
+
+  public synchronized void start(Duration loadTimeout) throws InterruptedException {
+    log.start(loadTimeout);
+    dispatcher.start();
+    for (Delivery unfinished : log.unfinished()) {
+      dispatcher.enqueue(unfinished);
+    }
+    consumer = new KafkaConsumer<>(clients.consumerProps(config.delivery().groupId()));
+    consumer.subscribe(List.of(config.topics().notifications()));
+    running = true;
+    thread = new Thread(this::run, "notification-intake");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Stops taking and sending; what is unfinished is picked up by the next start. */
+  public synchronized void stop() {
+    running = false;
+    if (consumer != null) {
+      consumer.wakeup();
+    }
+    if (thread != null) {
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    dispatcher.stop();
+    log.stop();
+    log.forgetLocally();
+  }
+
+  public boolean running() {
+    return running && log.ready();
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          take(record);
+        }
+        consumer.commitSync();
+      }
+    } catch (WakeupException e) {
+      // stopping
+    } catch (RuntimeException e) {
+      LOG.error("taking notifications stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void take(ConsumerRecord<byte[], byte[]> record) {
+    AlertNotification notification;
+    try {
+      notification =
+          Topics.NOTIFICATIONS
+              .valueSerde()
+              .deserializer()
+              .deserialize(record.topic(), record.value());
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "skipping an unreadable notification at %s-%d@%d: %s",
+          record.topic(), record.partition(), record.offset(), e.getMessage());
+      return;
+    }
+    if (notification == null) {
+      return;
+    }
+    String deliveryId = firstDeliveryId(notification.notificationId());
+    if (log.find(deliveryId).isPresent()) {
+      return; // taken before a restart; the log knows how it went
+    }
+    Delivery delivery = log.save(Delivery.of(deliveryId, notification, clock.instant(), null));
+    dispatcher.enqueue(delivery);
+  }
+
+  /** The first delivery of a notification has an id derived from it, so it is made once. */
+  static String firstDeliveryId(String notificationId) {
+    return UUID.nameUUIDFromBytes(("delivery:" + notificationId).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  /** Sends a delivery again: a new delivery, the same webhook-id and body, fresh attempts. */
+  public Optional<Delivery> redeliver(String deliveryId) {
+    return log.find(deliveryId)
+        .map(
+            original -> {
+              Delivery again =
+                  log.save(
+                      Delivery.of(
+                          UUID.randomUUID().toString(),
+                          original.notification(),
+                          clock.instant(),
+                          original.deliveryId()));
+              dispatcher.enqueue(again);
+              return again;
+            });
+  }
+}

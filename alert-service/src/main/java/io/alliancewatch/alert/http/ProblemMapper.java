@@ -1,0 +1,41 @@
+package io.alliancewatch.alert.http;
+
+import io.alliancewatch.contracts.validation.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every refusal leaves as problem+json, the HTTP layer's own (404, 405, 415) included. */
+public class ProblemMapper {
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e) {
+    Response.ResponseBuilder response =
+        Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.problem());
+    if (e.problem().status() == 503) {
+      response.header("Retry-After", "5");
+    }
+    return response.build();
+  }
+
+  @ServerExceptionMapper
+  public Response kafkaUnavailable(io.alliancewatch.alert.kafka.KafkaUnavailableException e) {
+    return problem(
+        ProblemException.unavailable(
+            "Kafka did not acknowledge in time; nothing was stored. Retry after Retry-After."));
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    return Response.status(status)
+        .type(Problem.MEDIA_TYPE)
+        .entity(
+            Problem.of(
+                status,
+                "http-" + status,
+                e.getResponse().getStatusInfo().getReasonPhrase(),
+                e.getMessage()))
+        .build();
+  }
+}

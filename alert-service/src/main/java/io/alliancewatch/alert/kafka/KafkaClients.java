@@ -1,0 +1,138 @@
+package io.alliancewatch.alert.kafka;
+
+import io.alliancewatch.alert.config.AlertsConfig;
+import io.alliancewatch.contracts.TopicSpec;
+import io.alliancewatch.contracts.Topics;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The broker connection: topic creation, one acknowledged producer, consumer settings. */
+@ApplicationScoped
+public class KafkaClients {
+
+  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+  private final String bootstrapServers;
+  private final AlertsConfig config;
+  private volatile KafkaProducer<byte[], byte[]> producer;
+
+  public KafkaClients(
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      AlertsConfig config) {
+    this.bootstrapServers = bootstrapServers;
+    this.config = config;
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Creates the topics this service reads and writes when they are missing. */
+  public void ensureTopics() {
+    AlertsConfig.Topics topics = config.topics();
+    List<TopicSpec> specs =
+        List.of(
+            TopicSpec.byDefaultName(Topics.SCORES.name()).named(topics.scores()),
+            TopicSpec.byDefaultName(Topics.REGISTRY.name()).named(topics.registry()),
+            TopicSpec.byDefaultName(Topics.SUBSCRIPTIONS.name()).named(topics.subscriptions()),
+            TopicSpec.byDefaultName(Topics.NOTIFICATIONS.name()).named(topics.notifications()),
+            TopicSpec.byDefaultName(Topics.NOTIFICATIONS_DLQ.name())
+                .named(topics.notificationsDlq()),
+            new TopicSpec(topics.deliveries(), 6, true));
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      TopicSpec.ensureExist(admin, specs, topics.replicationFactor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot create the topics of the alert service", e);
+    }
+  }
+
+  /**
+   * Writes one record and waits for the broker's acknowledgement: a caller is told "stored" only
+   * when it is.
+   */
+  public <K, V> void sendAndWait(
+      String topic, K key, V value, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+    byte[] keyBytes = keySerializer.serialize(topic, key);
+    byte[] valueBytes = value == null ? null : valueSerializer.serialize(topic, value);
+    try {
+      producer()
+          .send(new ProducerRecord<>(topic, keyBytes, valueBytes))
+          .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaUnavailableException("interrupted while writing to " + topic, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new KafkaUnavailableException("Kafka did not acknowledge the write to " + topic, e);
+    }
+  }
+
+  private KafkaProducer<byte[], byte[]> producer() {
+    KafkaProducer<byte[], byte[]> current = producer;
+    if (current == null) {
+      synchronized (this) {
+        if (producer == null) {
+          Map<String, Object> props = new HashMap<>();
+          props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+          props.put(ProducerConfig.ACKS_CONFIG, "all");
+          props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+          props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+          props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
+          props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
+          props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+          props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+          producer = new KafkaProducer<>(props);
+        }
+        current = producer;
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Settings of a consumer that reads only committed records (the engine writes in transactions).
+   */
+  public Map<String, Object> consumerProps(String groupId) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    if (groupId != null) {
+      props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    }
+    props.put(
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+    return props;
+  }
+
+  @PreDestroy
+  void close() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.alliancewatch.alert.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads a whole topic from its beginning and then follows it, without a consumer group: every
+ * instance sees every record. {@link #awaitCaughtUp} returns once the records that existed at the
+ * start have been applied, so a view is never served half loaded.
+ */
+public final class TopicTail<K, V> implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TopicTail.class);
+
+  private final String topic;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Deserializer<K> keys;
+  private final Deserializer<V> values;
+  private final BiConsumer<K, V> apply;
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public TopicTail(
+      KafkaClients clients,
+      String topic,
+      Deserializer<K> keys,
+      Deserializer<V> values,
+      BiConsumer<K, V> apply) {
+    this.topic = topic;
+    this.keys = keys;
+    this.values = values;
+    this.apply = apply;
+    this.consumer = new KafkaConsumer<>(clients.consumerProps(null));
+    this.thread = new Thread(this::run, "tail-" + topic);
+    this.thread.setDaemon(true);
+  }
+
+  public TopicTail<K, V> start() {
+    thread.start();
+    return this;
+  }
+
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public boolean isCaughtUp() {
+    return caughtUp.getCount() == 0;
+  }
+
+  private void run() {
+    try {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          applySafely(record);
+        }
+        if (!isCaughtUp()) {
+          ends.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
+          if (ends.isEmpty()) {
+            caughtUp.countDown();
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "reading %s stopped", topic);
+    } finally {
+      consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  private void applySafely(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      K key = keys.deserialize(topic, record.key());
+      V value = record.value() == null ? null : values.deserialize(topic, record.value());
+      apply.accept(key, value);
+    } catch (RuntimeException e) {
+      // a record this service cannot read is skipped, and said so: it is not ours to repair
+      LOG.warnf(
+          "skipping unreadable record %s-%d@%d: %s",
+          topic, record.partition(), record.offset(), e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
