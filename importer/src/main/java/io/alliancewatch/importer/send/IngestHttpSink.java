@@ -1,0 +1,105 @@
+package io.alliancewatch.importer.send;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.alliancewatch.contracts.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Sends batches to ingest as NDJSON ({@code POST /api/indicators}, {@code application/x-ndjson}):
+ * each line stands alone there, so a bad event costs only its own line, and the answer names it by
+ * line number. 503 (Kafka unreachable), 502, 504 and connection failures are retried with backoff;
+ * resending is harmless because every event keeps its {@code (source, id)} and scoring counts it
+ * once.
+ */
+public final class IngestHttpSink implements EventSink {
+
+  static final String NDJSON = "application/x-ndjson";
+
+  private final HttpClient client;
+  private final URI endpoint;
+  private final Backoff backoff;
+  private final Consumer<String> notices;
+
+  public IngestHttpSink(
+      HttpClient client, URI ingestUrl, Backoff backoff, Consumer<String> notices) {
+    this.client = client;
+    this.endpoint = ingestUrl.resolve("/api/indicators");
+    this.backoff = backoff;
+    this.notices = notices;
+  }
+
+  @Override
+  public String description() {
+    return "ingest " + endpoint;
+  }
+
+  @Override
+  public List<Refusal> send(List<byte[]> batch) throws SinkException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofMinutes(2))
+            .header("Content-Type", NDJSON)
+            .header("Accept", "application/json, application/problem+json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson(batch)))
+            .build();
+    HttpResponse<byte[]> response = Retrying.send(client, request, backoff, notices);
+    int status = response.statusCode();
+    JsonNode body = readJson(response.body());
+    if (status == 200 || (status == 422 && body != null && body.has("accepted"))) {
+      // edge-cases.md: a body whose lines are all invalid may also come back as 422 with the report
+      return refusals(body, batch.size());
+    }
+    throw new SinkException(
+        "ingest answered "
+            + status
+            + " to a batch of "
+            + batch.size()
+            + " events: "
+            + Retrying.problemText(body, response.body()));
+  }
+
+  static byte[] ndjson(List<byte[]> batch) {
+    int size = batch.stream().mapToInt(json -> json.length + 1).sum();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+    for (byte[] json : batch) {
+      out.writeBytes(json);
+      out.write('\n');
+    }
+    return out.toByteArray();
+  }
+
+  private static List<Refusal> refusals(JsonNode body, int batchSize) throws SinkException {
+    if (body == null || !body.has("accepted")) {
+      throw new SinkException("ingest's NDJSON answer is not the expected JSON report");
+    }
+    List<Refusal> refusals = new ArrayList<>();
+    for (JsonNode error : body.path("errors")) {
+      int line = error.path("line").asInt(0);
+      if (line < 1 || line > batchSize) {
+        throw new SinkException(
+            "ingest reported line " + line + " of a " + batchSize + "-line batch");
+      }
+      refusals.add(
+          new Refusal(
+              line - 1, error.path("pointer").asText(""), error.path("message").asText("")));
+    }
+    return refusals;
+  }
+
+  private static JsonNode readJson(byte[] body) {
+    try {
+      return body.length == 0 ? null : Json.mapper().readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
