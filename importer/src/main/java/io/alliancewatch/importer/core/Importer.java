@@ -63,6 +63,9 @@ public final class Importer {
         if (outcome instanceof LineOutcome.Skip skip) {
           report.skipped(skip.reason(), file.label(), lineNumber, skip.detail());
         } else if (outcome instanceof LineOutcome.Send send) {
+          if (!batch.isEmpty() && batch.size() + send.payloads().size() > batchSize) {
+            flush(); // a row's events travel together, and no batch passes the size asked for
+          }
           for (Payload payload : send.payloads()) {
             batch.add(new Entry(file.label(), lineNumber, payload));
           }
