@@ -198,6 +198,11 @@ public class IndicatorResource {
       throw ProblemException.unsupportedMediaType(
           "Content-Type '" + header + "' names no single media type; use " + ALLOWED);
     }
+    String base = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
+    if (!List.of(MediaType.APPLICATION_JSON, NDJSON, CE_STRUCTURED, CE_BATCH).contains(base)) {
+      throw ProblemException.unsupportedMediaType(
+          "Content-Type " + base + " is not taken here; use " + ALLOWED);
+    }
     for (Map.Entry<String, String> parameter : type.getParameters().entrySet()) {
       if (parameter.getKey().equalsIgnoreCase("charset")
           && !parameter.getValue().replace("\"", "").equalsIgnoreCase("utf-8")) {
@@ -205,6 +210,6 @@ public class IndicatorResource {
             "charset " + parameter.getValue() + " is not taken; send UTF-8");
       }
     }
-    return (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
+    return base;
   }
 }
