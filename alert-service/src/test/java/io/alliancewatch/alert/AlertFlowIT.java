@@ -1,0 +1,179 @@
+package io.alliancewatch.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.alliancewatch.alert.registry.RegistryView;
+import io.alliancewatch.alert.support.Api;
+import io.alliancewatch.alert.support.TestKafka;
+import io.alliancewatch.alert.support.WebhookReceiver;
+import io.alliancewatch.alert.support.WebhookReceiver.Received;
+import io.alliancewatch.contracts.Json;
+import io.alliancewatch.kafka.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Scores in, signed webhooks out: the state machine end to end on a real broker. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+class AlertFlowIT {
+
+  private static WebhookReceiver receiver;
+
+  @Inject RegistryView registry;
+
+  @BeforeAll
+  static void startReceiver() throws Exception {
+    receiver = new WebhookReceiver();
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    receiver.close();
+  }
+
+  private String knownAlliance(String prefix) {
+    String id = TestKafka.newAlliance(prefix);
+    await().atMost(Duration.ofSeconds(10)).until(() -> registry.knows(id));
+    return id;
+  }
+
+  private static JsonPath body(Received r) {
+    return JsonPath.from(r.body());
+  }
+
+  @Test
+  void
+      givenAbove60Recovery55_whenScores58_61_57_54_thenOneFiringAt61AndOneResolvedAt54WithOneAlertId() {
+    String alliance = knownAlliance("HYST");
+    Api.subscribe(receiver, "/hysteresis", List.of(alliance), 60, Map.of("recoveryThreshold", 55));
+
+    TestKafka.scores(alliance, 58, 61, 57, 54);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                receiver.received("/hysteresis").stream()
+                    .anyMatch(r -> body(r).getString("status").equals("resolved")));
+    List<Received> got = receiver.received("/hysteresis");
+    assertThat(got)
+        .extracting(r -> body(r).getString("status"))
+        .containsExactly("firing", "resolved");
+    assertThat(got).extracting(r -> body(r).getDouble("value")).containsExactly(61.0, 54.0);
+    assertThat(body(got.get(0)).getString("alertId"))
+        .isEqualTo(body(got.get(1)).getString("alertId"));
+    assertThat(got).allMatch(Received::verified);
+    assertThat(
+            given()
+                .queryParam("alliance", alliance)
+                .get("/api/alerts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("status"))
+        .containsExactly("resolved", "firing");
+  }
+
+  @Test
+  void givenForSeconds3_whenABreachIsShorter_thenNothing_andALongerOneFiresOnce() {
+    String alliance = knownAlliance("HOLD");
+    Api.subscribe(receiver, "/for-seconds", List.of(alliance), 60, Map.of("forSeconds", 3));
+
+    TestKafka.scores(alliance, 61, 57); // a breach that ends at once
+    TestKafka.scores(alliance, 62); // a breach that lasts
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !receiver.received("/for-seconds").isEmpty());
+    List<Received> got = receiver.received("/for-seconds");
+    assertThat(got).hasSize(1);
+    JsonPath firing = body(got.get(0));
+    assertThat(firing.getString("status")).isEqualTo("firing");
+    assertThat(firing.getDouble("value")).isEqualTo(62.0);
+    Duration held =
+        Duration.between(
+            Instant.parse(firing.getString("scoreAsOf")),
+            Instant.parse(firing.getString("startsAt")));
+    assertThat(held).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    assertThat(
+            given()
+                .queryParam("alliance", alliance)
+                .get("/api/alerts")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$"))
+        .hasSize(1);
+  }
+
+  @Test
+  void givenAnAllianceAlreadyInBreach_whenASubscriptionIsCreated_thenItFiresAtOnce() {
+    String alliance = knownAlliance("LATE");
+    // a first subscription shows that the engine has judged the score of 70
+    Api.subscribe(receiver, "/first", List.of(alliance), 60, Map.of());
+    TestKafka.scores(alliance, 70);
+    await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received("/first").size() == 1);
+
+    Api.subscribe(receiver, "/created-in-breach", List.of(alliance), 65, Map.of());
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> receiver.received("/created-in-breach").size() == 1);
+    Received r = receiver.received("/created-in-breach").get(0);
+    assertThat(body(r).getString("status")).isEqualTo("firing");
+    assertThat(body(r).getDouble("value")).isEqualTo(70.0);
+    assertThat(r.verified()).isTrue();
+  }
+
+  @Test
+  void givenStarSubscription_whenAnAllianceIsAddedToTheRegistryLater_thenItsBreachFires() {
+    Api.Created all = Api.subscribe(receiver, "/all", List.of("*"), 99.5, Map.of());
+    String added = knownAlliance("NEW");
+
+    TestKafka.scores(added, 99.9);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                receiver.received("/all").stream()
+                    .anyMatch(r -> body(r).getString("allianceId").equals(added)));
+    assertThat(receiver.received("/all")).allMatch(Received::verified);
+    given().delete("/api/subscriptions/{id}", all.id()).then().statusCode(204);
+  }
+
+  @Test
+  void givenASignedDelivery_whenTheBodyIsTampered_thenTheStandardWebhooksCheckRejectsIt()
+      throws Exception {
+    String alliance = knownAlliance("SIGN");
+    Api.Created created = Api.subscribe(receiver, "/signed", List.of(alliance), 60, Map.of());
+    TestKafka.scores(alliance, 75);
+    await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received("/signed").size() == 1);
+    Received r = receiver.received("/signed").get(0);
+
+    var tampered = Json.mapper().readTree(r.body()).deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tampered).put("value", 10.0);
+
+    assertThat(r.verified()).isTrue();
+    assertThat(r.header("webhook-id")).isEqualTo(body(r).getString("notificationId"));
+    assertThat(r.header("webhook-signature")).startsWith("v1,");
+    assertThat(r.header("content-type")).startsWith("application/json");
+    assertThat(
+            WebhookReceiver.verify(
+                created.secret(), Json.mapper().writeValueAsString(tampered), r.headers()))
+        .isFalse();
+    assertThat(WebhookReceiver.verify(created.secret(), r.body() + " ", r.headers())).isFalse();
+  }
+}
