@@ -56,7 +56,18 @@ public final class IngestHttpSink implements EventSink {
     JsonNode body = readJson(response.body());
     if (status == 200 || (status == 422 && body != null && body.has("accepted"))) {
       // edge-cases.md: a body whose lines are all invalid may also come back as 422 with the report
-      return refusals(body, batch.size());
+      List<Refusal> refusals = refusals(body, batch.size());
+      if (body.path("errorsTruncated").asBoolean(false) && !refusals.isEmpty()) {
+        // ingest lists at most 1,000 errors: the lines after the last one listed are unknown, so
+        // they go again (those already written count once in scoring) to learn their fate
+        int known = refusals.get(refusals.size() - 1).index() + 1;
+        if (known < batch.size()) {
+          for (Refusal later : send(batch.subList(known, batch.size()))) {
+            refusals.add(new Refusal(known + later.index(), later.pointer(), later.message()));
+          }
+        }
+      }
+      return refusals;
     }
     throw new SinkException(
         "ingest answered "
