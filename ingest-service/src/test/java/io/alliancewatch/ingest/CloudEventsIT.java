@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** CloudEvents 1.0 in its three HTTP modes, with type io.alliancewatch.indicator.v1 only. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 class CloudEventsIT {
 
   private static final String INDICATORS = "alliance.indicators";

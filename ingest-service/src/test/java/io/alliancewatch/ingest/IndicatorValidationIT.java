@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and nothing written to Kafka.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 class IndicatorValidationIT {
 
   private static final String INDICATORS = "alliance.indicators";

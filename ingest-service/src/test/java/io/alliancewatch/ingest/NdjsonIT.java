@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** NDJSON bulk: each line stands alone; good lines are written, bad lines reported by number. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 class NdjsonIT {
 
   private static final String INDICATORS = "alliance.indicators";

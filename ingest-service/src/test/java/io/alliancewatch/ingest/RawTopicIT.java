@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Records on the raw topic are checked by the same code: routed, or dead-lettered with headers. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 class RawTopicIT {
 
   @BeforeEach

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Accepted events land on alliance.indicators once per alliance, keyed by alliance. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 class RoutingIT {
 
   private static final String INDICATORS = "alliance.indicators";
