@@ -90,6 +90,7 @@ public final class IndicatorValidator {
     for (ValidationMessage message : schema.validate(node)) {
       errors.putIfAbsent(pointerOf(message), messageOf(message));
     }
+    checkPatternEnds(node, errors);
     String typeName = node.path("type").isTextual() ? node.get("type").textValue() : null;
     boolean knownType = IndicatorType.isKnown(typeName);
     if (!knownType) {
@@ -116,6 +117,24 @@ public final class IndicatorValidator {
     ObjectNode json = withoutNulls((ObjectNode) node);
     IndicatorEvent event = toEvent(json, occurredAt);
     return new Result(new ValidIndicator(json, event, alliances), List.of());
+  }
+
+  /**
+   * The schema's patterns are anchored with {@code $}, which java.util.regex also matches before a
+   * final line terminator: a value ending in one is refused here, as an ECMA-262 reader would.
+   */
+  private static void checkPatternEnds(JsonNode node, Map<String, String> errors) {
+    for (String field : List.of("source", "allianceId", "country", "counterpart", "occurredAt")) {
+      JsonNode value = node.get(field);
+      if (value != null
+          && value.isTextual()
+          && !value.textValue().isEmpty()
+          && "\n\r\u0085\u2028\u2029"
+                  .indexOf(value.textValue().charAt(value.textValue().length() - 1))
+              >= 0) {
+        errors.putIfAbsent("/" + field, patternRule("/" + field));
+      }
+    }
   }
 
   private Instant checkOccurredAt(JsonNode node, Map<String, String> errors) {
