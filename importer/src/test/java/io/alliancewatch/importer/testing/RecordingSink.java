@@ -12,8 +12,9 @@ import java.util.function.Predicate;
  */
 public final class RecordingSink implements EventSink {
 
-  private final List<String> sent = new ArrayList<>();
-  private final List<Integer> batchSizes = new ArrayList<>();
+  private final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<Integer> batchSizes =
+      java.util.Collections.synchronizedList(new ArrayList<>());
   private final Predicate<String> refuse;
 
   public RecordingSink() {
