@@ -1,0 +1,76 @@
+package io.alliancewatch.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A built service (its Quarkus fast-jar) run as its own process, as users run it. */
+final class ServiceProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private ServiceProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static ServiceProcess start(Path root, String service, int port, Map<String, String> config)
+      throws IOException {
+    Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
+    }
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+    command.add("-Dquarkus.http.port=" + port);
+    config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(jar.toString());
+    Path log = root.resolve("bench/target/" + service + ".log");
+    Files.createDirectories(log.getParent());
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ServiceProcess(process, port);
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  void awaitReady(Duration timeout) throws InterruptedException {
+    HttpClient client = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the service exited; see bench/target/*.log");
+      }
+      try {
+        HttpResponse<Void> response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("not ready within " + timeout);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+}
