@@ -1,5 +1,6 @@
 package io.alliancewatch.bench;
 
+import io.alliancewatch.kafka.ServiceProcess;
 import io.alliancewatch.kafka.StandaloneKafka;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

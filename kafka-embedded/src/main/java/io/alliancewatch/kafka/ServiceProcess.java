@@ -1,4 +1,4 @@
-package io.alliancewatch.bench;
+package io.alliancewatch.kafka;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A built service (its Quarkus fast-jar) run as its own process, as users run it. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * A built service (its Quarkus fast-jar) run as its own process, as users run it: for benchmarks
+ * and end-to-end tests. Its output goes to {@code logDir/<service>.log}.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
@@ -23,7 +26,8 @@ final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static ServiceProcess start(Path root, String service, int port, Map<String, String> config)
+  public static ServiceProcess start(
+      Path root, String service, int port, Map<String, String> config, Path logDir)
       throws IOException {
     Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
@@ -34,23 +38,31 @@ final class ServiceProcess implements AutoCloseable {
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(jar.toString());
-    Path log = root.resolve("bench/target/" + service + ".log");
+    Path log = logDir.resolve(service + ".log");
     Files.createDirectories(log.getParent());
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new ServiceProcess(process, port);
   }
 
-  String url(String path) {
+  public int port() {
+    return port;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public String url(String path) {
     return "http://localhost:" + port + path;
   }
 
-  void awaitReady(Duration timeout) throws InterruptedException {
+  public void awaitReady(Duration timeout) throws InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the service exited; see bench/target/*.log");
+        throw new IllegalStateException("the service exited; see its log");
       }
       try {
         HttpResponse<Void> response =
@@ -68,9 +80,12 @@ final class ServiceProcess implements AutoCloseable {
     throw new IllegalStateException("not ready within " + timeout);
   }
 
+  /** Stops the service as Ctrl-C would (SIGTERM) and waits for it to end. */
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    process.waitFor();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
   }
 }
