@@ -6,20 +6,22 @@ import io.alliancewatch.alert.http.ProblemException;
 import io.alliancewatch.alert.subscription.SubscriptionRepository;
 import io.alliancewatch.contracts.alert.DeadLetteredDelivery.Attempt;
 import io.alliancewatch.contracts.validation.FieldError;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** The delivery record of a subscription, and redelivery (alerts.md "Delivery"). */
-@Path("/api")
+/**
+ * The delivery record of a subscription, and redelivery (alerts.md "Delivery"). The listing is
+ * served under {@code /api/subscriptions/{id}/deliveries} by the subscription resource, which owns
+ * that path.
+ */
+@Path("/api/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
 
@@ -82,10 +84,8 @@ public class DeliveryResource {
     }
   }
 
-  @GET
-  @Path("subscriptions/{id}/deliveries")
-  public List<DeliveryView> deliveries(
-      @PathParam("id") String subscriptionId, @QueryParam("status") String status) {
+  /** Newest first, optionally of one status. */
+  public List<DeliveryView> deliveries(String subscriptionId, String status) {
     if (status != null && !STATUSES.contains(status)) {
       throw ProblemException.badQuery(
           "Unknown delivery status.",
@@ -101,7 +101,7 @@ public class DeliveryResource {
   }
 
   @POST
-  @Path("deliveries/{deliveryId}/redeliver")
+  @Path("{deliveryId}/redeliver")
   public Response redeliver(@PathParam("deliveryId") String deliveryId) {
     Delivery again =
         service

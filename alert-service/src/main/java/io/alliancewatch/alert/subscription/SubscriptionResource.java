@@ -3,6 +3,7 @@ package io.alliancewatch.alert.subscription;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alliancewatch.alert.config.AlertsConfig;
+import io.alliancewatch.alert.delivery.DeliveryResource;
 import io.alliancewatch.alert.http.ProblemException;
 import io.alliancewatch.alert.registry.RegistryView;
 import io.alliancewatch.contracts.Json;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,12 +31,17 @@ import java.util.UUID;
 public class SubscriptionResource {
 
   private final SubscriptionRepository repository;
+  private final DeliveryResource deliveries;
   private final SubscriptionParser parser;
   private final Clock clock = Clock.systemUTC();
 
   public SubscriptionResource(
-      SubscriptionRepository repository, RegistryView registry, AlertsConfig config) {
+      SubscriptionRepository repository,
+      RegistryView registry,
+      AlertsConfig config,
+      DeliveryResource deliveries) {
     this.repository = repository;
+    this.deliveries = deliveries;
     this.parser =
         new SubscriptionParser(
             registry::knows,
@@ -64,6 +71,13 @@ public class SubscriptionResource {
   @Path("{id}")
   public Subscription get(@PathParam("id") String id) {
     return withoutSecret(existing(id));
+  }
+
+  @GET
+  @Path("{id}/deliveries")
+  public List<DeliveryResource.DeliveryView> deliveries(
+      @PathParam("id") String id, @QueryParam("status") String status) {
+    return deliveries.deliveries(id, status);
   }
 
   @PUT
