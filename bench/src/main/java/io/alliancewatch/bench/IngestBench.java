@@ -49,7 +49,8 @@ public final class IngestBench {
                     "kafka.bootstrap.servers",
                     kafka.bootstrapServers(),
                     "quarkus.log.level",
-                    "WARN"))) {
+                    "WARN"),
+                root.resolve("bench/target"))) {
       ingest.awaitReady(Duration.ofMinutes(2));
       List<String> lines = events(events);
       int recordSize = lines.get(0).getBytes(StandardCharsets.UTF_8).length + 60;
