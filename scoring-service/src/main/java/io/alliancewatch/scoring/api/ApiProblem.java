@@ -1,0 +1,49 @@
+package io.alliancewatch.scoring.api;
+
+import io.alliancewatch.contracts.validation.FieldError;
+import io.alliancewatch.contracts.validation.Problem;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** A refusal the resource turns into {@code application/problem+json} (RFC 9457). */
+public final class ApiProblem extends RuntimeException {
+
+  private final transient Problem problem;
+  private final Integer retryAfterSeconds;
+
+  private ApiProblem(Problem problem, Integer retryAfterSeconds) {
+    super(problem.detail());
+    this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  static ApiProblem badAsOf(String detail) {
+    return new ApiProblem(
+        Problem.of(400, "invalid-as-of", "Invalid asOf", detail)
+            .withErrors(List.of(new FieldError("/asOf", detail))),
+        null);
+  }
+
+  static ApiProblem unknownAlliance(String allianceId) {
+    return new ApiProblem(
+        Problem.of(
+            404,
+            "unknown-alliance",
+            "Unknown alliance",
+            "the registry has no alliance '" + allianceId + "' (ids are case-sensitive)"),
+        null);
+  }
+
+  static ApiProblem notReady(String detail) {
+    return new ApiProblem(Problem.of(503, "not-ready", "Scores not available yet", detail), 1);
+  }
+
+  public Response toResponse() {
+    Response.ResponseBuilder response =
+        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    if (retryAfterSeconds != null) {
+      response.header("Retry-After", retryAfterSeconds);
+    }
+    return response.build();
+  }
+}

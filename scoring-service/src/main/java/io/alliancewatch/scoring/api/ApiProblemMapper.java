@@ -1,0 +1,14 @@
+package io.alliancewatch.scoring.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Refusals as problem+json. */
+@Provider
+public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
+  @Override
+  public Response toResponse(ApiProblem problem) {
+    return problem.toResponse();
+  }
+}

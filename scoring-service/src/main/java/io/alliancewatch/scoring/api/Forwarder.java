@@ -1,0 +1,69 @@
+package io.alliancewatch.scoring.api;
+
+import io.alliancewatch.scoring.config.ScoringConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Asks the instance that owns an alliance, and passes its answer on unchanged. A forwarded request
+ * is marked so the owner answers itself or refuses: two instances that disagree about ownership
+ * during a rebalance never bounce a request between them.
+ */
+@ApplicationScoped
+public class Forwarder {
+
+  /** Set on a forwarded request; its value is the instance that forwarded it. */
+  public static final String FORWARDED_BY = "X-Alliance-Watch-Forwarded-By";
+
+  /** Set on every answer: the instance whose state computed it. */
+  public static final String SERVED_BY = "X-Alliance-Watch-Served-By";
+
+  private final HttpClient client;
+  private final ScoringConfig config;
+
+  public Forwarder(ScoringConfig config) {
+    this.config = config;
+    this.client = HttpClient.newBuilder().connectTimeout(config.forwarding().timeout()).build();
+  }
+
+  Response forward(HostInfo owner, HostInfo self, String allianceId, Optional<String> rawAsOf) {
+    String uri =
+        "http://"
+            + owner.host()
+            + ":"
+            + owner.port()
+            + "/api/scores/"
+            + URLEncoder.encode(allianceId, StandardCharsets.UTF_8).replace("+", "%20")
+            + rawAsOf.map(a -> "?asOf=" + URLEncoder.encode(a, StandardCharsets.UTF_8)).orElse("");
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(uri))
+            .timeout(config.forwarding().timeout())
+            .header(FORWARDED_BY, self.host() + ":" + self.port())
+            .GET()
+            .build();
+    try {
+      HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      Response.ResponseBuilder response =
+          Response.status(answer.statusCode()).entity(answer.body());
+      for (String header : new String[] {"Content-Type", "Retry-After", SERVED_BY}) {
+        answer.headers().firstValue(header).ifPresent(value -> response.header(header, value));
+      }
+      return response.build();
+    } catch (IOException e) {
+      throw ApiProblem.notReady(
+          "the instance that owns " + allianceId + " (" + owner + ") did not answer: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiProblem.notReady("interrupted while asking " + owner);
+    }
+  }
+}

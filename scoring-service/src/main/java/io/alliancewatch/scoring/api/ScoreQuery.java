@@ -1,0 +1,155 @@
+package io.alliancewatch.scoring.api;
+
+import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.ScoreRecord;
+import io.alliancewatch.scoring.config.ScoringConfig;
+import io.alliancewatch.scoring.model.AllianceState;
+import io.alliancewatch.scoring.model.AsOfBeforeReferenceException;
+import io.alliancewatch.scoring.model.ScoringModel;
+import io.alliancewatch.scoring.topology.ScoringTopology;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Interactive queries over the scoring stores. An alliance's state lives on the instance that owns
+ * its partition: this bean says where, and answers itself only when it is here. While Kafka Streams
+ * rebalances or restores, it refuses (503) rather than wait.
+ */
+@ApplicationScoped
+public class ScoreQuery {
+
+  /** Where an alliance's score is answered. */
+  public sealed interface Location {}
+
+  /** Here, computed from the local state. */
+  public record Here(ScoreRecord record) implements Location {}
+
+  /** On another instance, which owns the alliance's partition. */
+  public record Elsewhere(HostInfo owner) implements Location {}
+
+  private final KafkaStreams streams;
+  private final ScoringModel model;
+  private final HostInfo self;
+  private final String indicatorsTopic;
+
+  public ScoreQuery(KafkaStreams streams, ScoringModel model, HostInfo self, ScoringConfig config) {
+    this.streams = streams;
+    this.model = model;
+    this.self = self;
+    this.indicatorsTopic = config.topics().indicators();
+  }
+
+  public HostInfo self() {
+    return self;
+  }
+
+  /**
+   * The score of {@code allianceId} at {@code asOf} (default {@code max(R, now)}), or where to ask.
+   *
+   * @throws ApiProblem 404 for an alliance the registry does not know, 400 for an {@code asOf}
+   *     before {@code R}, 503 while the stores are not queryable
+   */
+  public Location find(String allianceId, Optional<Instant> asOf) {
+    Alliance alliance;
+    try {
+      alliance = registry().get(allianceId);
+    } catch (InvalidStateStoreException e) {
+      throw ApiProblem.notReady("the registry is not queryable yet: " + e.getMessage());
+    }
+    if (alliance == null) {
+      throw ApiProblem.unknownAlliance(allianceId);
+    }
+    KeyQueryMetadata metadata;
+    try {
+      metadata =
+          streams.queryMetadataForKey(
+              ScoringTopology.STATE_STORE, allianceId, Serdes.String().serializer());
+    } catch (IllegalStateException e) {
+      throw ApiProblem.notReady("Kafka Streams is " + streams.state() + ": " + e.getMessage());
+    }
+    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+      throw ApiProblem.notReady("no instance owns " + allianceId + " yet (rebalancing)");
+    }
+    if (!ownedHere(metadata.partition())) {
+      return new Elsewhere(metadata.activeHost());
+    }
+    AllianceState state;
+    try {
+      state = states(metadata.partition()).get(allianceId);
+    } catch (InvalidStateStoreException e) {
+      throw ApiProblem.notReady("the scores are not queryable yet: " + e.getMessage());
+    }
+    Instant at = asOf.orElseGet(() -> ScoringModel.emissionTime(state, Instant.now()));
+    try {
+      return new Here(model.evaluate(allianceId, state, alliance, at));
+    } catch (AsOfBeforeReferenceException e) {
+      throw ApiProblem.badAsOf(e.getMessage());
+    }
+  }
+
+  /**
+   * Whether a stream thread of this instance runs the partition's active task. Asked of the threads
+   * rather than by comparing addresses: behind a proxy or in tests the advertised address need not
+   * be the one this instance knows itself by.
+   */
+  private boolean ownedHere(int partition) {
+    TopicPartition wanted = new TopicPartition(indicatorsTopic, partition);
+    for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+      for (TaskMetadata task : thread.activeTasks()) {
+        if (task.topicPartitions().contains(wanted)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The ids of every alliance the registry knows, sorted. */
+  public List<String> allianceIds() {
+    List<String> ids = new ArrayList<>();
+    try (KeyValueIterator<String, Alliance> all = registry().all()) {
+      all.forEachRemaining(entry -> ids.add(entry.key));
+    } catch (InvalidStateStoreException e) {
+      throw ApiProblem.notReady("the registry is not queryable yet: " + e.getMessage());
+    }
+    ids.sort(String::compareTo);
+    return ids;
+  }
+
+  private ReadOnlyKeyValueStore<String, Alliance> registry() {
+    try {
+      return streams.store(
+          StoreQueryParameters.fromNameAndType(
+              ScoringTopology.REGISTRY_STORE, QueryableStoreTypes.keyValueStore()));
+    } catch (InvalidStateStoreException | IllegalStateException e) {
+      throw ApiProblem.notReady("the registry is not queryable yet: " + e.getMessage());
+    }
+  }
+
+  private ReadOnlyKeyValueStore<String, AllianceState> states(int partition) {
+    try {
+      return streams.store(
+          StoreQueryParameters.fromNameAndType(
+                  ScoringTopology.STATE_STORE,
+                  QueryableStoreTypes.<String, AllianceState>keyValueStore())
+              .withPartition(partition));
+    } catch (InvalidStateStoreException | IllegalStateException e) {
+      throw ApiProblem.notReady("the scores are not queryable yet: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.alliancewatch.scoring.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The service's own configuration keys (README, "Configuration"). */
+@ConfigMapping(prefix = "scoring")
+public interface ScoringConfig {
+
+  Model model();
+
+  Topics topics();
+
+  /** How often every alliance is re-evaluated as its evidence fades (scoring.md section 8). */
+  @WithDefault("60s")
+  Duration tickInterval();
+
+  Stream stream();
+
+  /**
+   * The host name other instances use to reach this one; with {@code quarkus.http.port} it makes
+   * {@code quarkus.kafka-streams.application-server}.
+   */
+  @WithDefault("localhost")
+  String advertisedHost();
+
+  Forwarding forwarding();
+
+  interface Model {
+    /** The weights file {@code model/{version}.json}; also the {@code modelVersion} of records. */
+    @WithDefault("2026.1")
+    String version();
+  }
+
+  interface Topics {
+    @WithDefault("alliance.indicators")
+    String indicators();
+
+    @WithDefault("alliance.registry")
+    String registry();
+
+    @WithDefault("alliance.scores")
+    String scores();
+
+    /** Replicas of the topics this service creates when they are missing; -1: broker default. */
+    @WithDefault("-1")
+    short replicationFactor();
+  }
+
+  interface Stream {
+    /** A comment line this often keeps proxies from closing an idle stream. */
+    @WithDefault("15s")
+    Duration keepalive();
+  }
+
+  interface Forwarding {
+    /** How long a query forwarded to the instance that owns the alliance may take. */
+    @WithDefault("5s")
+    Duration timeout();
+  }
+}
