@@ -37,11 +37,22 @@ public final class GdeltMapper implements LineMapper {
   private static final Set<String> KNOWN_COUNTRIES =
       Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
-  private final List<Alliance> alliances;
+  private final List<Members> alliances;
+
+  /** An alliance's members as a set: every row asks each alliance twice. */
+  private record Members(String id, Set<String> countries) {
+    boolean has(String country) {
+      return countries.contains(country);
+    }
+  }
 
   public GdeltMapper(AllianceDirectory directory) {
     // a fixed order makes the events of one row come out the same on every run
-    this.alliances = directory.all().stream().sorted(Comparator.comparing(Alliance::id)).toList();
+    this.alliances =
+        directory.all().stream()
+            .sorted(Comparator.comparing(Alliance::id))
+            .map(a -> new Members(a.id(), Set.copyOf(a.members())))
+            .toList();
   }
 
   @Override
@@ -59,7 +70,7 @@ public final class GdeltMapper implements LineMapper {
     }
     boolean concerned = false;
     List<Payload> payloads = new ArrayList<>(2);
-    for (Alliance alliance : alliances) {
+    for (Members alliance : alliances) {
       Optional<Relation> relation = relation(alliance, a1, a2);
       if (relation.isEmpty()) {
         continue;
@@ -95,9 +106,9 @@ public final class GdeltMapper implements LineMapper {
             + " is in no table row");
   }
 
-  static Optional<Relation> relation(Alliance alliance, String a1, String a2) {
-    boolean a1Member = alliance.hasMember(a1);
-    boolean a2Member = alliance.hasMember(a2);
+  private static Optional<Relation> relation(Members alliance, String a1, String a2) {
+    boolean a1Member = alliance.has(a1);
+    boolean a2Member = alliance.has(a2);
     if (a1Member && a2Member && !a1.equals(a2)) {
       return Optional.of(Relation.INSIDE);
     }

@@ -82,9 +82,7 @@ public record GdeltRow(
         c[SOURCEURL]);
   }
 
-  /**
-   * The 61 columns, or null when the line has another count (split by hand: this is the hot loop).
-   */
+  /** The columns the mapping reads, as a 61-slot array; null when the line has another count. */
   private static String[] split(String line) {
     String[] columns = new String[COLUMNS];
     int start = 0;
@@ -93,7 +91,10 @@ public record GdeltRow(
       if (tab < 0) {
         return null;
       }
-      columns[i] = line.substring(start, tab);
+      if (USED[i]) {
+        // only a dozen of the 61 columns become strings: this is the importer's hot loop
+        columns[i] = line.substring(start, tab);
+      }
       start = tab + 1;
     }
     if (line.indexOf('\t', start) >= 0) {
@@ -101,6 +102,20 @@ public record GdeltRow(
     }
     columns[COLUMNS - 1] = line.substring(start);
     return columns;
+  }
+
+  private static final boolean[] USED = used();
+
+  private static boolean[] used() {
+    boolean[] used = new boolean[COLUMNS];
+    for (int column :
+        new int[] {
+          GLOBALEVENTID, ACTOR1_NAME, ACTOR1_COUNTRY, ACTOR2_NAME, ACTOR2_COUNTRY, EVENT_CODE,
+          EVENT_BASE_CODE, EVENT_ROOT_CODE, GOLDSTEIN_SCALE, NUM_SOURCES, DATEADDED, SOURCEURL
+        }) {
+      used[column] = true;
+    }
+    return used;
   }
 
   private static int countColumns(String line) {
