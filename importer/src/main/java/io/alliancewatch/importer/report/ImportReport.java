@@ -17,6 +17,7 @@ import java.util.TreeMap;
   "alliances",
   "files",
   "rowsRead",
+  "rowsWithEvents",
   "eventsSent",
   "sent",
   "rowsSkipped",
@@ -108,6 +109,11 @@ public final class ImportReport {
 
   public long getRowsRead() {
     return rowsRead;
+  }
+
+  /** Rows that gave at least one event: rows read are these plus the rows skipped. */
+  public long getRowsWithEvents() {
+    return rowsRead - getRowsSkipped();
   }
 
   /** Events taken by the receiver, counted once per alliance they went to. */

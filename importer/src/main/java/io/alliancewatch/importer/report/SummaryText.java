@@ -27,6 +27,7 @@ public final class SummaryText {
       out.println("file:          " + file.file() + " (" + file.rows() + " rows)");
     }
     out.println("rows read:     " + report.getRowsRead());
+    out.println("rows mapped:   " + report.getRowsWithEvents());
     out.println("events sent:   " + report.getEventsSent());
     for (Map.Entry<String, Map<String, Long>> alliance : report.getSent().entrySet()) {
       for (Map.Entry<String, Long> type : alliance.getValue().entrySet()) {

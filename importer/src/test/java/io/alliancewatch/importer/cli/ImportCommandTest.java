@@ -88,6 +88,23 @@ class ImportCommandTest {
   }
 
   @Test
+  void givenTheDerivedExport_whenImported_thenTheTextSummaryCountsRowsByFateAndNamesLines() {
+    Path file = Resources.copy("/gdelt/derived.export.CSV", dir);
+
+    Run run = cli("import", "gdelt", file.toString());
+
+    assertThat(run.out())
+        .contains("rows read:     50\n")
+        .contains("rows mapped:   40\n")
+        .contains("events sent:   57\n")
+        .containsPattern("  NATO +POLITICAL_TENSION +7\n")
+        .contains("rows skipped:  10\n")
+        .containsPattern("  malformed +1  lines derived.export.CSV:50\n")
+        .contains("derived.export.CSV:50 has 60 tab-separated columns, expected 61")
+        .containsPattern("  unmapped code +3  lines derived.export.CSV:14, 42-43\n");
+  }
+
+  @Test
   void givenNdjsonWithBadLinesAcrossBatches_whenImported_thenRefusalsCarryTheFilesLineNumbers()
       throws Exception {
     String good =
