@@ -176,4 +176,51 @@ class AlertFlowIT {
         .isFalse();
     assertThat(WebhookReceiver.verify(created.secret(), r.body() + " ", r.headers())).isFalse();
   }
+
+  @Test
+  void givenAnSseClient_whenAnAlertFires_thenItGetsANotificationEvent_andTheAlertIsActive()
+      throws Exception {
+    String alliance = knownAlliance("SSE");
+    Api.subscribe(receiver, "/sse", List.of(alliance), 60, Map.of());
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://localhost:" + io.restassured.RestAssured.port + "/api/alerts/stream"))
+            .header("Accept", "text/event-stream")
+            .build();
+    var stream =
+        client
+            .sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+            .thenAccept(response -> response.body().forEach(lines::add));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lines.stream().anyMatch(l -> l.startsWith(":")));
+
+    TestKafka.scores(alliance, 80);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(alliance)));
+    int data = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("data:") && lines.get(i).contains(alliance)) {
+        data = i;
+      }
+    }
+    assertThat(lines.subList(0, data)).contains("event:notification");
+    JsonPath event = JsonPath.from(lines.get(data).substring("data:".length()));
+    assertThat(event.getString("status")).isEqualTo("firing");
+    assertThat(
+            given()
+                .get("/api/alerts/active")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("alertId"))
+        .contains(event.getString("alertId"));
+    stream.cancel(true);
+  }
 }

@@ -74,8 +74,23 @@ public final class WebhookReceiver implements AutoCloseable {
     }
   }
 
+  /**
+   * What a path received. Signatures are checked now, with the secret trusted now: a delivery may
+   * arrive before the test has read the secret from the create answer.
+   */
   public List<Received> received(String path) {
-    return received.stream().filter(r -> r.path().equals(path)).toList();
+    String secret = secrets.get(path);
+    return received.stream()
+        .filter(r -> r.path().equals(path))
+        .map(
+            r ->
+                new Received(
+                    r.path(),
+                    r.receivedNanos(),
+                    r.headers(),
+                    r.body(),
+                    secret != null && verify(secret, r.body(), r.headers())))
+        .toList();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
