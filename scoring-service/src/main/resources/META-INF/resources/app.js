@@ -1,0 +1,168 @@
+// The dashboard: scores from this service, alerts from the alert service, both kept live over
+// Server-Sent Events. State lives here; cards.js and alerts.js only draw it.
+
+import { AlertBook, renderAlerts } from './alerts.js';
+import { fetchJson, liveStream, loadConfig } from './api.js';
+import { allianceCard } from './cards.js';
+import * as format from './format.js';
+
+const ORDER = ['NATO', 'AUKUS', 'QUAD', 'ANZUS', 'CSTO'];
+const HISTORY_DAYS = 30;
+const MAX_POINTS = 400;
+
+const scores = {
+  state: 'connecting',
+  lostAt: null,
+  latest: new Map(), // allianceId -> record
+  previous: new Map(), // allianceId -> the record before it
+  receivedAt: new Map(), // allianceId -> when the latest arrived here
+  points: new Map(), // allianceId -> [{at, cohesion, risk}], oldest first
+  historyAsked: new Set(),
+};
+const alerts = { state: 'connecting', lostAt: null, url: '', book: new AlertBook() };
+
+function accept(record) {
+  const id = record.allianceId;
+  const current = scores.latest.get(id);
+  if (current && Date.parse(current.asOf) > Date.parse(record.asOf)) return;
+  if (current && current.asOf !== record.asOf) scores.previous.set(id, current);
+  scores.latest.set(id, record);
+  scores.receivedAt.set(id, Date.now());
+  addPoints(id, [record]);
+  if (!scores.historyAsked.has(id)) loadHistory(id);
+}
+
+function addPoints(id, records) {
+  const byTime = new Map((scores.points.get(id) ?? []).map((point) => [point.at, point]));
+  for (const record of records) {
+    const at = Date.parse(record.asOf);
+    byTime.set(at, { at, cohesion: record.cohesion, risk: record.risk });
+  }
+  const from = Date.now() - HISTORY_DAYS * 86400000;
+  const points = [...byTime.values()].filter((point) => point.at >= from).sort((a, b) => a.at - b.at);
+  scores.points.set(id, thin(points));
+}
+
+/** At most MAX_POINTS, evenly picked, keeping the first and the latest. */
+function thin(points) {
+  if (points.length <= MAX_POINTS) return points;
+  const step = (points.length - 1) / (MAX_POINTS - 1);
+  return Array.from({ length: MAX_POINTS }, (_, i) => points[Math.round(i * step)]);
+}
+
+async function loadHistory(id) {
+  scores.historyAsked.add(id);
+  const from = new Date(Date.now() - HISTORY_DAYS * 86400000).toISOString();
+  try {
+    const records = await fetchJson(`api/alliances/${encodeURIComponent(id)}/history?from=${from}`);
+    addPoints(id, records);
+    render();
+  } catch (error) {
+    // No history endpoint answering: the trend grows from the live records alone.
+    console.info(`history of ${id}: ${error.message}`);
+  }
+}
+
+async function loadScores() {
+  try {
+    (await fetchJson('api/scores')).forEach(accept);
+    render();
+  } catch (error) {
+    console.info(`scores: ${error.message}; relying on the stream`);
+  }
+}
+
+async function loadAlerts() {
+  alerts.book.startLoad();
+  try {
+    const [active, recent] = await Promise.all([
+      fetchJson(`${alerts.url}/api/alerts/active`),
+      fetchJson(`${alerts.url}/api/alerts?limit=8`),
+    ]);
+    alerts.book.finishLoad(active, recent);
+  } catch (error) {
+    alerts.book.failLoad();
+    setAlertsState('down');
+  }
+  render();
+}
+
+const rank = (id) => (ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.length);
+
+function render() {
+  const container = document.getElementById('alliances');
+  const ids = [...scores.latest.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  document.getElementById('loading').hidden = ids.length > 0;
+  const stale = scores.state !== 'live';
+  container.replaceChildren(
+    document.getElementById('loading'),
+    ...ids.map((id) =>
+      allianceCard({
+        record: scores.latest.get(id),
+        previous: scores.previous.get(id),
+        points: scores.points.get(id) ?? [],
+        alerts: alerts.book.of(id),
+        stale,
+        receivedAt: scores.receivedAt.get(id),
+      }),
+    ),
+  );
+  renderAlerts(alerts.book, alerts.state !== 'live');
+  renderStatus();
+}
+
+const WORDS = {
+  connecting: () => 'connecting…',
+  live: () => 'live',
+  reconnecting: (lostAt) => `connection lost ${format.ago(lostAt)}, retrying; showing the last data received`,
+  down: () => 'service unreachable, retrying',
+};
+
+function renderStatus() {
+  for (const [name, service, label] of [
+    ['status-scores', scores, 'Scores'],
+    ['status-alerts', alerts, 'Alerts'],
+  ]) {
+    const item = document.getElementById(name);
+    item.dataset.state = service.state;
+    item.textContent = `${label}: ${WORDS[service.state](service.lostAt)}`;
+    if (name === 'status-alerts' && service.state === 'down') item.title = alerts.url;
+  }
+}
+
+function setScoresState(state) {
+  if (state !== 'live' && scores.state === 'live') scores.lostAt = Date.now();
+  scores.state = state;
+  render();
+}
+
+function setAlertsState(state) {
+  if (state !== 'live' && alerts.state === 'live') alerts.lostAt = Date.now();
+  alerts.state = state;
+  render();
+}
+
+async function start() {
+  const config = await loadConfig();
+  alerts.url = config.alertServiceUrl.replace(/\/+$/, '');
+  liveStream('api/scores/stream', 'score', {
+    onData: (record) => {
+      accept(record);
+      render();
+    },
+    onState: setScoresState,
+    onOpen: loadScores,
+  });
+  liveStream(`${alerts.url}/api/alerts/stream`, 'notification', {
+    onData: (notification) => {
+      alerts.book.notify(notification);
+      render();
+    },
+    onState: setAlertsState,
+    onOpen: loadAlerts,
+  });
+  // "3 min ago" and the lost-connection notes age even when nothing arrives.
+  setInterval(renderStatus, 30000);
+}
+
+start();
