@@ -21,10 +21,13 @@ import picocli.CommandLine.HelpCommand;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  ./alliance-watch import nato-spending importer/src/main/resources/reference/nato-defence-expenditure.csv",
-      "  ./alliance-watch import gdelt 20191024143000.export.CSV.zip --ingest-url http://localhost:8081",
-      "  ./alliance-watch import gdelt *.export.CSV --to-raw-topic --bootstrap-servers localhost:9092",
-      "  ./alliance-watch follow gdelt --state gdelt-state.json"
+      "  ./alliance-watch import nato-spending nato-defence-expenditure.csv",
+      "  ./alliance-watch import gdelt 20191024143000.export.CSV.zip",
+      "  ./alliance-watch import gdelt *.export.CSV --to-raw-topic",
+      "  ./alliance-watch import ndjson events.ndjson --json",
+      "  ./alliance-watch follow gdelt --state gdelt-state.json",
+      "",
+      "Run 'alliance-watch help import gdelt' (or any command with --help) for its options."
     })
 public final class Main {
 

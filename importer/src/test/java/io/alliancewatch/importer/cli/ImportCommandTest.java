@@ -197,6 +197,29 @@ class ImportCommandTest {
   }
 
   @Test
+  void givenAUrlThatIsNotIngest_whenImported_thenItStopsWithExit3AndSaysWhatToDo() {
+    try (var notIngest = new io.alliancewatch.importer.testing.FakeGdelt()) {
+      Path csv = Resources.copy("/nato/nato-defence-expenditure.csv", dir);
+
+      Run run =
+          Cli.run(
+              "import",
+              "nato-spending",
+              csv.toString(),
+              "--ingest-url",
+              notIngest.url("").toString(),
+              "--progress",
+              "none");
+
+      assertThat(run.exitCode()).isEqualTo(3);
+      assertThat(run.out())
+          .contains("stopped early: ")
+          .contains("answered 404")
+          .contains("--alliances");
+    }
+  }
+
+  @Test
   void givenAMissingFile_whenImported_thenUsageErrorNamingTheFile() {
     Run run = cli("import", "gdelt", dir.resolve("nope.CSV").toString());
 
