@@ -170,6 +170,27 @@ class RoutingIT {
   }
 
   @Test
+  void shouldCarryTheTraceOfTheRequestIntoTheKafkaHeaders() {
+    Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    given()
+        .contentType("application/json")
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .body(Events.tension("CAN", "NATO").toString())
+        .when()
+        .post("/api/indicators")
+        .then()
+        .statusCode(202);
+
+    ConsumerRecord<byte[], byte[]> record = KafkaTopics.recordsAfter(INDICATORS, before, 1).get(0);
+    assertThat(record.headers().lastHeader("traceparent")).isNotNull();
+    assertThat(
+            new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+        .contains(traceId);
+  }
+
+  @Test
   void shouldListTheFiveSeededAlliances() {
     given()
         .when()

@@ -9,6 +9,8 @@ import io.alliancewatch.ingest.config.IngestConfig;
 import io.alliancewatch.ingest.kafka.IndicatorPublisher;
 import io.alliancewatch.ingest.kafka.KafkaUnavailableException;
 import io.alliancewatch.ingest.registry.AllianceRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,12 +32,15 @@ public class IndicatorIngester {
   private final IngestMetrics metrics;
   private final IngestConfig config;
   private final Clock clock;
+  private final OpenTelemetry telemetry;
 
   public IndicatorIngester(
       AllianceRegistry registry,
       IndicatorPublisher publisher,
       IngestMetrics metrics,
-      IngestConfig config) {
+      IngestConfig config,
+      OpenTelemetry telemetry) {
+    this.telemetry = telemetry;
     this.clock = Clock.systemUTC();
     this.validator = new IndicatorValidator(clock);
     this.registry = registry;
@@ -90,14 +95,24 @@ public class IndicatorIngester {
 
   public List<ProducerRecord<byte[], byte[]>> records(List<ValidIndicator> valid) {
     Instant ingestedAt = clock.instant();
+    Context trace = Context.current();
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (ValidIndicator indicator : valid) {
       for (String alliance : indicator.alliances()) {
-        records.add(
+        ProducerRecord<byte[], byte[]> record =
             new ProducerRecord<>(
                 config.topics().indicators(),
                 alliance.getBytes(StandardCharsets.UTF_8),
-                indicator.recordFor(alliance, ingestedAt)));
+                indicator.recordFor(alliance, ingestedAt));
+        // the trace of the HTTP request goes on in Kafka headers (W3C traceparent)
+        telemetry
+            .getPropagators()
+            .getTextMapPropagator()
+            .inject(
+                trace,
+                record.headers(),
+                (headers, key, value) -> headers.add(key, value.getBytes(StandardCharsets.UTF_8)));
+        records.add(record);
       }
     }
     return records;
