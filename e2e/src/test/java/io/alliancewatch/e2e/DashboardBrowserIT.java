@@ -1,0 +1,208 @@
+package io.alliancewatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.alliancewatch.e2e.DashboardPage.Card;
+import io.alliancewatch.e2e.DashboardPage.Score;
+import io.alliancewatch.e2e.DashboardPage.ShownAlert;
+import io.alliancewatch.e2e.DashboardPage.Snapshot;
+import io.alliancewatch.e2e.system.Browser;
+import io.alliancewatch.e2e.system.Http;
+import io.alliancewatch.e2e.system.Http.Answer;
+import io.alliancewatch.e2e.system.RunningSystem;
+import io.alliancewatch.e2e.system.RunningSystemExtension;
+import io.alliancewatch.e2e.system.WebhookReceiver;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The dashboard in a real browser against the running system: every alliance with its scores and
+ * the events behind them, then a new incident whose score and alert reach the open page over the
+ * streams, without a reload. Screenshots stay in {@code e2e/target/} for the record.
+ */
+@ExtendWith(RunningSystemExtension.class)
+class DashboardBrowserIT {
+
+  /** A member of each alliance (shared/data/alliances.json), for one event each. */
+  private static final Map<String, String> MEMBER =
+      Map.of("NATO", "POL", "AUKUS", "AUS", "QUAD", "IND", "ANZUS", "NZL", "CSTO", "KAZ");
+
+  private static final List<String> ALLIANCES = List.of("NATO", "AUKUS", "QUAD", "ANZUS", "CSTO");
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final Path TARGET =
+      Path.of(System.getProperty("alliancewatch.root", "..")).resolve("e2e/target");
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  @Test
+  void shouldShowEveryAllianceThenANewScoreAndAlertWithoutReloading(RunningSystem system) {
+    // given a joint exercise reported in every alliance
+    for (String alliance : ALLIANCES) {
+      post(system, event("exercise-" + alliance, "JOINT_EXERCISE", alliance, MEMBER.get(alliance)));
+    }
+
+    try (WebhookReceiver receiver = WebhookReceiver.start();
+        Browser browser = Browser.open(system.workDir().resolve("chromium-" + run), 1366, 900)) {
+      DashboardPage page = new DashboardPage(browser);
+
+      // when the dashboard opens
+      browser.driver().get(system.scoring().url("/"));
+
+      // then every alliance shows its scores, raised by the exercise it names as a driver
+      Snapshot opened =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  page::read,
+                  shown ->
+                      shown.cards().keySet().containsAll(ALLIANCES)
+                          && ALLIANCES.stream()
+                              .allMatch(
+                                  a ->
+                                      shown
+                                          .cards()
+                                          .get(a)
+                                          .drivers()
+                                          .contains(id("exercise-" + a))));
+      assertThat(opened.scoresState()).isEqualTo("live");
+      for (String alliance : ALLIANCES) {
+        Card card = opened.cards().get(alliance);
+        assertShown(card.cohesion());
+        assertShown(card.risk());
+        assertThat(card.cohesion().value()).as(alliance + " cohesion").isGreaterThan(80.0);
+        assertThat(card.risk().value()).as(alliance + " risk").isLessThan(20.0);
+      }
+      page.mark(run);
+
+      // and given a subscriber to AUKUS's risk, just above where it stands
+      double riskBefore = opened.cards().get("AUKUS").risk().value();
+      double threshold = Math.ceil((riskBefore + 2) * 100) / 100;
+      subscribe(system, receiver, threshold);
+
+      // when a military incident is reported in AUKUS
+      post(system, event("incident-AUKUS", "MILITARY_INCIDENT", "AUKUS", "AUS"));
+
+      // then the subscriber is told it fires
+      JsonNode firing =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  () ->
+                      receiver.notifications().stream()
+                          .filter(n -> n.path("status").asText().equals("firing"))
+                          .findFirst(),
+                  found -> found.isPresent())
+              .orElseThrow();
+      assertThat(firing.path("allianceId").asText()).isEqualTo("AUKUS");
+      double riskAfter = firing.path("value").asDouble();
+      assertThat(riskAfter).isGreaterThan(threshold);
+
+      // and the open page shows the new risk, its driver and the alert, without a reload
+      String alertId = firing.path("alertId").asText();
+      Snapshot updated =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  page::read,
+                  shown -> shown.alerts().stream().anyMatch(a -> a.alertId().equals(alertId)));
+      Card aukus = updated.cards().get("AUKUS");
+      assertShown(aukus.risk());
+      assertThat(aukus.risk().value()).isCloseTo(riskAfter, within(0.01));
+      assertThat(aukus.drivers()).contains(id("incident-AUKUS"));
+      assertThat(aukus.alerting()).isTrue();
+      assertThat(updated.cards().get("QUAD").alerting()).isFalse();
+      ShownAlert shown =
+          updated.alerts().stream()
+              .filter(a -> a.alertId().equals(alertId))
+              .findFirst()
+              .orElseThrow();
+      assertThat(shown.allianceId()).isEqualTo("AUKUS");
+      assertThat(shown.text()).contains("risk").contains(score(riskAfter));
+      assertThat(updated.alertsState()).isEqualTo("live");
+      assertThat(page.mark()).isEqualTo(run);
+
+      // and the page reads on a laptop and on a phone, where nothing scrolls sideways
+      browser.fullPageScreenshot(TARGET.resolve("dashboard.png"), 1366);
+      browser.resize(390, 844);
+      assertThat(page.fitsTheWindow()).isTrue();
+      browser.screenshot(TARGET.resolve("dashboard-phone.png"));
+    }
+  }
+
+  private String id(String name) {
+    return name + "-" + run;
+  }
+
+  private Map<String, Object> event(String name, String type, String alliance, String country) {
+    return Map.of(
+        "id",
+        id(name),
+        "source",
+        "e2e",
+        "type",
+        type,
+        "allianceId",
+        alliance,
+        "country",
+        country,
+        "severity",
+        1.0,
+        "occurredAt",
+        Instant.now().minus(1, ChronoUnit.MINUTES).toString(),
+        "summary",
+        "Dashboard browser test: " + type + " in " + alliance);
+  }
+
+  private static void post(RunningSystem system, Map<String, Object> event) {
+    Answer answer = Http.postJson(system.ingest().url("/api/indicators"), event);
+    assertThat(answer.status()).as("ingest: %s", answer).isEqualTo(202);
+  }
+
+  /** Subscribes the receiver; retried while the alert service has not read the registry yet. */
+  private static void subscribe(RunningSystem system, WebhookReceiver receiver, double threshold) {
+    Map<String, Object> subscription =
+        Map.of(
+            "name",
+            "dashboard browser test",
+            "alliances",
+            List.of("AUKUS"),
+            "metric",
+            "risk",
+            "condition",
+            "above",
+            "threshold",
+            threshold,
+            "webhook",
+            Map.of("url", receiver.url()));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Answer answer =
+                  Http.postJson(system.alerts().url("/api/subscriptions"), subscription);
+              assertThat(answer.status()).as("subscription: %s", answer).isEqualTo(201);
+            });
+  }
+
+  /** A score's text is its value to one decimal. */
+  private static void assertShown(Score score) {
+    assertThat(score.text()).isEqualTo(score(score.value()));
+  }
+
+  /** One decimal, rounded from the exact binary value as JavaScript's toFixed(1) does. */
+  private static String score(double value) {
+    return new BigDecimal(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+  }
+}

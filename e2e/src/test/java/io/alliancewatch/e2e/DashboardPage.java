@@ -1,0 +1,78 @@
+package io.alliancewatch.e2e;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.alliancewatch.e2e.system.Browser;
+import io.alliancewatch.e2e.system.Http;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard as a reader sees it, read in one go (the page redraws a card whenever a record
+ * arrives, so elements found one by one could be gone by the next call).
+ */
+final class DashboardPage {
+
+  /** What the page shows now. */
+  record Snapshot(
+      Map<String, Card> cards, List<ShownAlert> alerts, String scoresState, String alertsState) {}
+
+  /** One alliance's card: its scores, whether it is flagged, its driver events' ids. */
+  record Card(Score cohesion, Score risk, boolean alerting, List<String> drivers) {}
+
+  /** A score as the page holds it ({@code value}) and as it shows it ({@code text}). */
+  record Score(double value, String text) {}
+
+  /** An alert in the active-alerts panel. */
+  record ShownAlert(String alertId, String allianceId, String text) {}
+
+  private static final String READ =
+      """
+      const score = (card, metric) => {
+        const box = card.querySelector(`.score[data-metric="${metric}"]`);
+        return { value: Number(box.dataset.value), text: box.querySelector('.value').textContent };
+      };
+      const cards = {};
+      for (const card of document.querySelectorAll('article.card')) {
+        cards[card.dataset.alliance] = {
+          cohesion: score(card, 'cohesion'),
+          risk: score(card, 'risk'),
+          alerting: card.dataset.alerting === 'true',
+          drivers: [...card.querySelectorAll('.drivers li')].map((li) => li.dataset.id),
+        };
+      }
+      const alerts = [...document.querySelectorAll('#active-alerts li')].map((li) => ({
+        alertId: li.dataset.alertId, allianceId: li.dataset.alliance, text: li.textContent }));
+      return JSON.stringify({ cards, alerts,
+        scoresState: document.getElementById('status-scores').dataset.state,
+        alertsState: document.getElementById('status-alerts').dataset.state });
+      """;
+
+  private final Browser browser;
+
+  DashboardPage(Browser browser) {
+    this.browser = browser;
+  }
+
+  Snapshot read() {
+    try {
+      return Http.JSON.readValue((String) browser.script(READ), Snapshot.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Marks the loaded document, so that a reload (which would lose the mark) shows. */
+  void mark(String mark) {
+    browser.script("window.__dashboardMark = arguments[0]", mark);
+  }
+
+  Object mark() {
+    return browser.script("return window.__dashboardMark");
+  }
+
+  /** Whether the page is no wider than the window (nothing to scroll sideways). */
+  boolean fitsTheWindow() {
+    return (Boolean)
+        browser.script("return document.documentElement.scrollWidth <= window.innerWidth");
+  }
+}

@@ -1,0 +1,175 @@
+package io.alliancewatch.e2e.system;
+
+import io.alliancewatch.kafka.ServiceProcess;
+import io.alliancewatch.kafka.StandaloneKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system as users run it: one Kafka broker (Apache Kafka's own server) and the three
+ * services as processes from their built jars, on free ports, with fresh state under {@code
+ * e2e/target/system-<time>/} (logs in its {@code logs/}). Started once per test JVM through {@link
+ * RunningSystemExtension}, stopped when the run ends.
+ */
+public final class RunningSystem implements AutoCloseable {
+
+  /** The services are slow to start on a busy 2-core machine; each gets this long. */
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+  private final Path workDir;
+  private final StandaloneKafka kafka;
+  private final ServiceProcess ingest;
+  private final ServiceProcess scoring;
+  private final ServiceProcess alerts;
+
+  private RunningSystem(
+      Path workDir,
+      StandaloneKafka kafka,
+      ServiceProcess ingest,
+      ServiceProcess scoring,
+      ServiceProcess alerts) {
+    this.workDir = workDir;
+    this.kafka = kafka;
+    this.ingest = ingest;
+    this.scoring = scoring;
+    this.alerts = alerts;
+  }
+
+  /** Starts the broker, then the services, and waits until each reports ready. */
+  public static RunningSystem start() {
+    Path root =
+        Path.of(System.getProperty("alliancewatch.root", "..")).toAbsolutePath().normalize();
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path workDir = root.resolve("e2e/target/system-" + stamp);
+    Path logs = workDir.resolve("logs");
+    List<AutoCloseable> started = new ArrayList<>();
+    try {
+      StandaloneKafka kafka =
+          StandaloneKafka.start(
+              workDir.resolve("kafka"), StandaloneKafka.freePort(), StandaloneKafka.freePort());
+      started.add(kafka);
+      String brokers = kafka.bootstrapServers();
+      int ingestPort = StandaloneKafka.freePort();
+      int scoringPort = StandaloneKafka.freePort();
+      int alertPort = StandaloneKafka.freePort();
+
+      ServiceProcess ingest =
+          ServiceProcess.start(
+              root, "ingest-service", ingestPort, Map.of("kafka.bootstrap.servers", brokers), logs);
+      started.add(ingest);
+      ServiceProcess scoring =
+          ServiceProcess.start(
+              root,
+              "scoring-service",
+              scoringPort,
+              Map.of(
+                  "kafka.bootstrap.servers",
+                  brokers,
+                  "kafka-streams.state.dir",
+                  workDir.resolve("scoring-state").toString(),
+                  "dashboard.alert-service-url",
+                  "http://localhost:" + alertPort),
+              logs);
+      started.add(scoring);
+      ServiceProcess alerts =
+          ServiceProcess.start(
+              root,
+              "alert-service",
+              alertPort,
+              Map.of(
+                  "kafka.bootstrap.servers",
+                  brokers,
+                  "kafka-streams.state.dir",
+                  workDir.resolve("alert-state").toString(),
+                  "alerts.webhook.allow-loopback",
+                  "true",
+                  // the dashboard, served by scoring, calls the alert service from the browser
+                  "quarkus.http.cors.enabled",
+                  "true",
+                  "quarkus.http.cors.origins",
+                  "http://localhost:" + scoringPort),
+              logs);
+      started.add(alerts);
+
+      awaitReady(ingest, "ingest-service", logs);
+      awaitReady(scoring, "scoring-service", logs);
+      awaitReady(alerts, "alert-service", logs);
+      return new RunningSystem(workDir, kafka, ingest, scoring, alerts);
+    } catch (IOException e) {
+      stopQuietly(started);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException | Error e) {
+      stopQuietly(started);
+      throw e;
+    } catch (InterruptedException e) {
+      stopQuietly(started);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the system was starting", e);
+    }
+  }
+
+  private static void awaitReady(ServiceProcess service, String name, Path logs)
+      throws InterruptedException {
+    try {
+      service.awaitReady(READY_TIMEOUT);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          name + " is not ready: " + e.getMessage() + "\n--- end of its log:\n" + tail(logs, name),
+          e);
+    }
+  }
+
+  private static String tail(Path logs, String service) {
+    try {
+      List<String> lines = Files.readAllLines(logs.resolve(service + ".log"));
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private static void stopQuietly(List<AutoCloseable> started) {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        // stopping what did start; the first failure is the one to report
+      }
+    }
+  }
+
+  public ServiceProcess ingest() {
+    return ingest;
+  }
+
+  public ServiceProcess scoring() {
+    return scoring;
+  }
+
+  public ServiceProcess alerts() {
+    return alerts;
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  /** This run's folder: broker data, service state, logs; tests may keep their files here too. */
+  public Path workDir() {
+    return workDir;
+  }
+
+  /** Stops the services, then the broker. */
+  @Override
+  public void close() {
+    stopQuietly(List.of(kafka, ingest, scoring, alerts));
+  }
+}
