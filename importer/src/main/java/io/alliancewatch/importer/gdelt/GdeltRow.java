@@ -47,6 +47,7 @@ public record GdeltRow(
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+  private static final Pattern COUNT = Pattern.compile("[0-9]{1,18}");
   private static final DateTimeFormatter DATEADDED_FORMAT =
       DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
 
@@ -154,7 +155,7 @@ public record GdeltRow(
     if (text.isEmpty()) {
       return 0; // sources.md: blank NumSources counts as 0
     }
-    if (!DIGITS.matcher(text).matches()) {
+    if (!COUNT.matcher(text).matches()) {
       throw new Malformed("NumSources (column 32) '" + text + "' is not a whole number");
     }
     return Long.parseLong(text);
