@@ -1,5 +1,6 @@
 package io.alliancewatch.scoring.api;
 
+import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.ScoreRecord;
 import io.alliancewatch.scoring.api.ScoreQuery.Elsewhere;
 import io.alliancewatch.scoring.api.ScoreQuery.Here;
@@ -13,12 +14,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code GET /api/scores/{allianceId}?asOf=}: one alliance's score record (scoring.md 5, 7). */
+/**
+ * {@code GET /api/scores}: every alliance; {@code GET /api/scores/{allianceId}?asOf=}: one
+ * alliance's score record (scoring.md 5, 7), also served as {@code /api/alliances/{id}/score}.
+ */
 @Path("/api/scores")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -56,6 +63,34 @@ public class ScoreResource {
     }
     return forwarder.forward(
         elsewhere.owner(), query.self(), allianceId, at.map(Instant::toString));
+  }
+
+  @GET
+  @Operation(
+      summary = "The score of every alliance the registry knows, now",
+      description = "Each at max(referenceTime, now), sorted by alliance id.")
+  public List<ScoreRecord> all() {
+    List<ScoreRecord> records = new ArrayList<>();
+    for (String allianceId : query.allianceIds()) {
+      Location location = query.find(allianceId, Optional.empty());
+      if (location instanceof Here here) {
+        records.add(here.record());
+        continue;
+      }
+      Response answer =
+          forwarder.forward(
+              ((Elsewhere) location).owner(), query.self(), allianceId, Optional.empty());
+      if (answer.getStatus() != 200) {
+        throw ApiProblem.notReady(
+            "the instance that owns " + allianceId + " answered " + answer.getStatus());
+      }
+      try {
+        records.add(Json.mapper().readValue((byte[]) answer.getEntity(), ScoreRecord.class));
+      } catch (IOException e) {
+        throw ApiProblem.notReady("unreadable answer from the owner of " + allianceId + ": " + e);
+      }
+    }
+    return records;
   }
 
   private Response served(ScoreRecord record) {

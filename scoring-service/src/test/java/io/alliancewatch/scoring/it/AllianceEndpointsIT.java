@@ -1,0 +1,96 @@
+package io.alliancewatch.scoring.it;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.alliancewatch.kafka.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The spec's names for the score endpoints: by alliance, every alliance, and the history. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+class AllianceEndpointsIT {
+
+  @BeforeAll
+  static void topics() throws Exception {
+    RestAssured.config =
+        RestAssuredConfig.config()
+            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    Broker.ensureTopics();
+  }
+
+  @Test
+  void givenTheAukusExample_whenAskedByAlliancePath_thenTheWorkedValuesAndTheHistoryInOrder()
+      throws Exception {
+    String alliance = ScoringServiceIT.freshAlliance();
+    ScoringServiceIT.publishAukusExample(alliance);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .queryParam("asOf", "2026-03-24T12:00:00Z")
+                    .get("/api/alliances/{id}/score", alliance)
+                    .then()
+                    .statusCode(200)
+                    .body("eventCount", equalTo(3))
+                    .body("cohesion", closeTo(79.2592, 0.005))
+                    .body("risk", closeTo(22.7221, 0.005)));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/alliances/{id}/history", alliance)
+                    .then()
+                    .statusCode(200)
+                    .body("eventCount", contains(1, 2, 3)));
+    given()
+        .queryParam("from", "2000-01-01T00:00:00Z")
+        .queryParam("to", "2000-01-02T00:00:00Z")
+        .get("/api/alliances/{id}/history", alliance)
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0));
+    given().get("/api/scores").then().statusCode(200).body("allianceId", hasItem(alliance));
+  }
+
+  @Test
+  void givenAnUnknownAlliance_whenAskedByAlliancePath_then404Problems() {
+    given()
+        .get("/api/alliances/{id}/score", "NO-SUCH")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .get("/api/alliances/{id}/history", "NO-SUCH")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void givenAMalformedAsOf_whenAskedByAlliancePath_then400() throws Exception {
+    String alliance = ScoringServiceIT.freshAlliance();
+    given()
+        .queryParam("asOf", "yesterday")
+        .get("/api/alliances/{id}/score", alliance)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+}
