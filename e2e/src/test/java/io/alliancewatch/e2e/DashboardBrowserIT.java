@@ -60,35 +60,38 @@ class DashboardBrowserIT {
       // when the dashboard opens
       browser.driver().get(system.scoring().url("/"));
 
-      // then every alliance shows its scores, raised by the exercise it names as a driver
+      // then every alliance shows its scores, and the exercise among the events behind them
       Snapshot opened =
           await()
               .atMost(PATIENCE)
               .until(
                   page::read,
                   shown ->
-                      shown.cards().keySet().containsAll(ALLIANCES)
-                          && ALLIANCES.stream()
-                              .allMatch(
-                                  a ->
-                                      shown
+                      ALLIANCES.stream()
+                          .allMatch(
+                              alliance ->
+                                  shown.cards().containsKey(alliance)
+                                      && shown
                                           .cards()
-                                          .get(a)
-                                          .drivers()
-                                          .contains(id("exercise-" + a))));
+                                          .get(alliance)
+                                          .driver(id("exercise-" + alliance))
+                                          .isPresent()));
       assertThat(opened.scoresState()).isEqualTo("live");
       for (String alliance : ALLIANCES) {
         Card card = opened.cards().get(alliance);
         assertShown(card.cohesion());
         assertShown(card.risk());
-        assertThat(card.cohesion().value()).as(alliance + " cohesion").isGreaterThan(80.0);
-        assertThat(card.risk().value()).as(alliance + " risk").isLessThan(20.0);
+        // beta 0.20 x severity 1, a minute old: it raises cohesion by 0.20 in log-odds
+        assertThat(card.driver(id("exercise-" + alliance)).orElseThrow().effect())
+            .as(alliance)
+            .isEqualTo("+0.20");
       }
       page.mark(run);
 
-      // and given a subscriber to AUKUS's risk, just above where it stands
+      // and given a subscriber to AUKUS's risk, halfway between where it stands and where a
+      // military incident (+0.60 in log-odds) takes it
       double riskBefore = opened.cards().get("AUKUS").risk().value();
-      double threshold = Math.ceil((riskBefore + 2) * 100) / 100;
+      double threshold = (riskBefore + withLogOdds(riskBefore, 0.60)) / 2;
       subscribe(system, receiver, threshold);
 
       // when a military incident is reported in AUKUS
@@ -120,7 +123,7 @@ class DashboardBrowserIT {
       Card aukus = updated.cards().get("AUKUS");
       assertShown(aukus.risk());
       assertThat(aukus.risk().value()).isCloseTo(riskAfter, within(0.01));
-      assertThat(aukus.drivers()).contains(id("incident-AUKUS"));
+      assertThat(aukus.driver(id("incident-AUKUS")).orElseThrow().effect()).isEqualTo("+0.60");
       assertThat(aukus.alerting()).isTrue();
       assertThat(updated.cards().get("QUAD").alerting()).isFalse();
       ShownAlert shown =
@@ -135,7 +138,7 @@ class DashboardBrowserIT {
 
       // and the page reads on a laptop and on a phone, where nothing scrolls sideways
       browser.fullPageScreenshot(TARGET.resolve("dashboard.png"), 1366);
-      browser.resize(390, 844);
+      browser.emulatePhone(390, 844);
       assertThat(page.fitsTheWindow()).isTrue();
       browser.screenshot(TARGET.resolve("dashboard-phone.png"));
     }
@@ -194,6 +197,12 @@ class DashboardBrowserIT {
                   Http.postJson(system.alerts().url("/api/subscriptions"), subscription);
               assertThat(answer.status()).as("subscription: %s", answer).isEqualTo(201);
             });
+  }
+
+  /** A score (0..100) after {@code logOdds} more in its sigmoid (scoring.md section 4). */
+  private static double withLogOdds(double score, double logOdds) {
+    double z = Math.log(score / (100 - score)) + logOdds;
+    return 100 / (1 + Math.exp(-z));
   }
 
   /** A score's text is its value to one decimal. */

@@ -5,6 +5,7 @@ import io.alliancewatch.e2e.system.Browser;
 import io.alliancewatch.e2e.system.Http;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dashboard as a reader sees it, read in one go (the page redraws a card whenever a record
@@ -16,8 +17,16 @@ final class DashboardPage {
   record Snapshot(
       Map<String, Card> cards, List<ShownAlert> alerts, String scoresState, String alertsState) {}
 
-  /** One alliance's card: its scores, whether it is flagged, its driver events' ids. */
-  record Card(Score cohesion, Score risk, boolean alerting, List<String> drivers) {}
+  /** One alliance's card: its scores, whether it is flagged, its driver events. */
+  record Card(Score cohesion, Score risk, boolean alerting, List<Driver> drivers) {
+
+    Optional<Driver> driver(String id) {
+      return drivers.stream().filter(driver -> driver.id().equals(id)).findFirst();
+    }
+  }
+
+  /** A driver event as shown: its id and its effect in words ({@code +0.20}). */
+  record Driver(String id, String effect) {}
 
   /** A score as the page holds it ({@code value}) and as it shows it ({@code text}). */
   record Score(double value, String text) {}
@@ -37,7 +46,8 @@ final class DashboardPage {
           cohesion: score(card, 'cohesion'),
           risk: score(card, 'risk'),
           alerting: card.dataset.alerting === 'true',
-          drivers: [...card.querySelectorAll('.drivers li')].map((li) => li.dataset.id),
+          drivers: [...card.querySelectorAll('.drivers li')].map((li) => ({
+            id: li.dataset.id, effect: li.querySelector('.num').textContent })),
         };
       }
       const alerts = [...document.querySelectorAll('#active-alerts li')].map((li) => ({
