@@ -96,14 +96,20 @@ final class FollowCommand {
               },
               report -> printReport(report, out),
               Clock.systemUTC());
-      if (once) {
-        GdeltFollower.Poll poll = follower.pollOnce();
-        return poll.failed() > 0 || poll.listUnavailable() ? ImportRun.STOPPED : ImportRun.OK;
+      try {
+        if (once) {
+          GdeltFollower.Poll poll = follower.pollOnce();
+          return poll.failed() > 0 || poll.listUnavailable() ? ImportRun.STOPPED : ImportRun.OK;
+        }
+        err.println("following " + listUrl + " every " + interval + "; state in " + stateFile);
+        err.flush();
+        follower.run(interval);
+        return ImportRun.OK;
+      } catch (IOException e) {
+        // only the state file fails this way: without it the follower cannot know what it did
+        err.println("cannot use the state file " + stateFile + ": " + e.getMessage());
+        return ImportRun.STOPPED;
       }
-      err.println("following " + listUrl + " every " + interval + "; state in " + stateFile);
-      err.flush();
-      follower.run(interval);
-      return ImportRun.OK;
     }
 
     private ImportReport importExport(

@@ -86,7 +86,7 @@ public final class Importer {
    * the batch's events are booked as refused with the reason, so no line goes unaccounted, and the
    * failure stops the run.
    */
-  public void flush() throws SinkException, InterruptedException {
+  private void flush() throws SinkException, InterruptedException {
     if (batch.isEmpty()) {
       return;
     }

@@ -171,4 +171,18 @@ class FollowGdeltTest {
         .singleElement()
         .satisfies(done -> assertThat(done.eventsSent()).isEqualTo(FIRST_EVENTS));
   }
+
+  @Test
+  void givenACorruptStateFile_whenPolled_thenItStopsSayingWhichFileAndImportsNothing()
+      throws Exception {
+    gdelt.publishZipped(FIRST, Resources.bytes("/gdelt/derived.export.CSV"));
+    gdelt.list(FIRST);
+    java.nio.file.Files.writeString(dir.resolve("state.json"), "{ not json");
+
+    Run run = poll();
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("cannot use the state file").contains("state.json");
+    assertThat(ingest.written()).isEmpty();
+  }
 }
