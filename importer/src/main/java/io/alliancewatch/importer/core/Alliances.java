@@ -6,6 +6,7 @@ import io.alliancewatch.contracts.AllianceDirectory;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.importer.send.Backoff;
 import io.alliancewatch.importer.send.EventSink.SinkException;
+import io.alliancewatch.importer.send.IngestHttpSink;
 import io.alliancewatch.importer.send.Retrying;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ public record Alliances(AllianceDirectory directory, String origin) {
   public static Alliances fromIngest(
       HttpClient client, URI ingestUrl, Backoff backoff, Consumer<String> notices)
       throws IOException, SinkException, InterruptedException {
-    URI uri = ingestUrl.resolve("/api/alliances");
+    URI uri = IngestHttpSink.under(ingestUrl, "api/alliances");
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(30))

@@ -32,9 +32,18 @@ public final class IngestHttpSink implements EventSink {
   public IngestHttpSink(
       HttpClient client, URI ingestUrl, Backoff backoff, Consumer<String> notices) {
     this.client = client;
-    this.endpoint = ingestUrl.resolve("/api/indicators");
+    this.endpoint = under(ingestUrl, "api/indicators");
     this.backoff = backoff;
     this.notices = notices;
+  }
+
+  /**
+   * {@code path} below the ingest URL, keeping a path prefix such as a reverse proxy's ({@code
+   * https://host/ingest} gives {@code https://host/ingest/api/indicators}).
+   */
+  public static URI under(URI ingestUrl, String path) {
+    String base = ingestUrl.toString();
+    return URI.create(base.endsWith("/") ? base : base + "/").resolve(path);
   }
 
   @Override
