@@ -83,6 +83,40 @@ public class DeliveryLog {
     return delivery;
   }
 
+  /** Stores several at once and waits for all acknowledgements (one round trip). */
+  public void saveAll(List<Delivery> deliveries) {
+    List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+    for (Delivery d : deliveries) {
+      byId.put(d.deliveryId(), d);
+      sent.add(
+          clients.send(
+              config.topics().deliveries(),
+              d.deliveryId(),
+              d,
+              Serdes.String().serializer(),
+              SERDE.serializer()));
+    }
+    for (java.util.concurrent.Future<?> f : sent) {
+      @SuppressWarnings("unchecked")
+      var typed = (java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>) f;
+      clients.await(typed, config.topics().deliveries());
+    }
+  }
+
+  /**
+   * Records a final outcome without waiting for the acknowledgement: should it be lost in a crash,
+   * the delivery is resumed and sent again (at least once; receivers deduplicate on webhook-id).
+   */
+  public void record(Delivery delivery) {
+    byId.put(delivery.deliveryId(), delivery);
+    clients.send(
+        config.topics().deliveries(),
+        delivery.deliveryId(),
+        delivery,
+        Serdes.String().serializer(),
+        SERDE.serializer());
+  }
+
   public Optional<Delivery> find(String deliveryId) {
     return Optional.ofNullable(byId.get(deliveryId));
   }

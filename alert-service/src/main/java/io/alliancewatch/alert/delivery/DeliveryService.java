@@ -82,8 +82,14 @@ public class DeliveryService {
   private void run() {
     try {
       while (running) {
+        List<Delivery> taken = new java.util.ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          take(record);
+          take(record).ifPresent(taken::add);
+        }
+        if (!taken.isEmpty()) {
+          // logged before they are sent, and before the offsets are committed
+          log.saveAll(taken);
+          taken.forEach(dispatcher::enqueue);
         }
         consumer.commitSync();
       }
@@ -96,7 +102,7 @@ public class DeliveryService {
     }
   }
 
-  private void take(ConsumerRecord<byte[], byte[]> record) {
+  private Optional<Delivery> take(ConsumerRecord<byte[], byte[]> record) {
     AlertNotification notification;
     try {
       notification =
@@ -108,17 +114,16 @@ public class DeliveryService {
       LOG.warnf(
           "skipping an unreadable notification at %s-%d@%d: %s",
           record.topic(), record.partition(), record.offset(), e.getMessage());
-      return;
+      return Optional.empty();
     }
     if (notification == null) {
-      return;
+      return Optional.empty();
     }
     String deliveryId = firstDeliveryId(notification.notificationId());
     if (log.find(deliveryId).isPresent()) {
-      return; // taken before a restart; the log knows how it went
+      return Optional.empty(); // taken before a restart; the log knows how it went
     }
-    Delivery delivery = log.save(Delivery.of(deliveryId, notification, clock.instant(), null));
-    dispatcher.enqueue(delivery);
+    return Optional.of(Delivery.of(deliveryId, notification, clock.instant(), null));
   }
 
   /** The first delivery of a notification has an id derived from it, so it is made once. */

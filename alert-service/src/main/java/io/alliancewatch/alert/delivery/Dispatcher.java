@@ -171,7 +171,10 @@ public class Dispatcher {
 
   private void outcome(Lane lane, Delivery delivery, Instant at, WebhookSender.Outcome outcome) {
     Attempt attempt = new Attempt(at, outcome.statusCode(), outcome.error(), outcome.durationMs());
-    LOG.infof(
+    LOG.logf(
+        outcome.succeeded()
+            ? org.jboss.logging.Logger.Level.DEBUG
+            : org.jboss.logging.Logger.Level.INFO,
         "delivery %s (webhook-id %s) attempt %d: %s in %d ms",
         delivery.deliveryId(),
         delivery.webhookId(),
@@ -179,7 +182,8 @@ public class Dispatcher {
         outcome.statusCode() != null ? outcome.statusCode() : outcome.error(),
         outcome.durationMs());
     if (outcome.succeeded()) {
-      Delivery done = log.save(delivery.withAttempt(attempt, Delivery.SUCCEEDED));
+      Delivery done = delivery.withAttempt(attempt, Delivery.SUCCEEDED);
+      log.record(done);
       count("succeeded");
       latency.record(Duration.between(delivery.notification().createdAt(), clock.instant()));
       finish(lane, done);

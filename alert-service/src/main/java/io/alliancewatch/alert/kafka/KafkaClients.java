@@ -86,6 +86,31 @@ public class KafkaClients {
     }
   }
 
+  /**
+   * Writes without waiting; the returned future completes at the acknowledgement. For many records
+   * at once: send them all, then wait for each (one round trip instead of one per record).
+   */
+  public <K, V> java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+      String topic, K key, V value, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+    byte[] keyBytes = keySerializer.serialize(topic, key);
+    byte[] valueBytes = value == null ? null : valueSerializer.serialize(topic, value);
+    return producer().send(new ProducerRecord<>(topic, keyBytes, valueBytes));
+  }
+
+  /** Waits for the acknowledgement of a record sent with {@link #send}. */
+  public void await(
+      java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> sent,
+      String topic) {
+    try {
+      sent.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaUnavailableException("interrupted while writing to " + topic, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new KafkaUnavailableException("Kafka did not acknowledge the write to " + topic, e);
+    }
+  }
+
   private KafkaProducer<byte[], byte[]> producer() {
     KafkaProducer<byte[], byte[]> current = producer;
     if (current == null) {

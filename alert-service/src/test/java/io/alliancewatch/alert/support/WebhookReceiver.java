@@ -74,6 +74,22 @@ public final class WebhookReceiver implements AutoCloseable {
     }
   }
 
+  /** How many requests a path received (cheap: no signature check). */
+  public int count(String pathPrefix) {
+    return (int) received.stream().filter(r -> r.path().startsWith(pathPrefix)).count();
+  }
+
+  /** When the latest request to a path arrived ({@link System#nanoTime()}). */
+  public long lastReceivedNanos(String path) {
+    long last = 0;
+    for (Received r : received) {
+      if (r.path().equals(path)) {
+        last = r.receivedNanos();
+      }
+    }
+    return last;
+  }
+
   /**
    * What a path received. Signatures are checked now, with the secret trusted now: a delivery may
    * arrive before the test has read the secret from the create answer.
