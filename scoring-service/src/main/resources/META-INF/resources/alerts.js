@@ -51,10 +51,18 @@ export class AlertBook {
 const rule = (alert) =>
   alert.condition && Number.isFinite(alert.threshold) ? ` ${alert.condition} ${format.score(alert.threshold)}` : '';
 
-export function renderAlerts(book, stale) {
+/** state: the alert stream's ('live', 'down', ...); url: where the alert service was looked for. */
+export function renderAlerts(book, state, url) {
   const active = [...book.active.values()].sort((a, b) => String(b.startsAt).localeCompare(String(a.startsAt)));
-  document.getElementById('alerts').dataset.stale = String(stale);
-  document.getElementById('no-alerts').hidden = active.length > 0;
+  document.getElementById('alerts').dataset.stale = String(state !== 'live');
+  const none = document.getElementById('no-alerts');
+  none.hidden = active.length > 0;
+  none.textContent =
+    state === 'live'
+      ? 'No alert is firing.'
+      : state === 'down'
+        ? `The alert service (${url}) cannot be reached: no alert is known.`
+        : 'No alert known yet.';
   document.getElementById('active-alerts').replaceChildren(
     ...active.map((alert) =>
       el(

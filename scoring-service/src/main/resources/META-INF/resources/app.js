@@ -107,7 +107,7 @@ function render() {
       }),
     ),
   );
-  renderAlerts(alerts.book, alerts.state !== 'live');
+  renderAlerts(alerts.book, alerts.state, alerts.url);
   renderStatus();
 }
 
