@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code alliance-watch follow gdelt --list-url URL} */
 @Command(
     name = "follow",
+    mixinStandardHelpOptions = true,
     description = "Follow a live source and import what it publishes.",
     synopsisSubcommandLabel = "gdelt",
     subcommands = FollowCommand.Gdelt.class)

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code alliance-watch import SOURCE FILE...} */
 @Command(
     name = "import",
+    mixinStandardHelpOptions = true,
     description =
         "Import a file of indicators from an external source, then print what became of every row.",
     synopsisSubcommandLabel = "(nato-spending | gdelt | ndjson)",

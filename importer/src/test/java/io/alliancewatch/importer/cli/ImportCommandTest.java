@@ -248,6 +248,17 @@ class ImportCommandTest {
   }
 
   @Test
+  void givenHelpOnAGroupOfCommands_whenAsked_thenItListsThem() {
+    Run imports = Cli.run("import", "--help");
+    Run follow = Cli.run("follow", "--help");
+
+    assertThat(imports.exitCode()).isZero();
+    assertThat(imports.out()).contains("nato-spending").contains("gdelt").contains("ndjson");
+    assertThat(follow.exitCode()).isZero();
+    assertThat(follow.out()).contains("gdelt");
+  }
+
+  @Test
   void givenTheRawTopicOption_whenNotNamed_thenItsDefaultIsTheContractsRawTopic() {
     String topicDefault =
         io.alliancewatch.importer.cli.Main.commandLine()
