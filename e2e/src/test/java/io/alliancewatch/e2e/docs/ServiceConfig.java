@@ -83,6 +83,13 @@ final class ServiceConfig {
   }
 
   /**
+   * Whether the service knows a key that starts with {@code prefix} (e.g. {@code alerts.topics.}).
+   */
+  boolean knowsUnder(String prefix) {
+    return keys().stream().anyMatch(key -> key.startsWith(prefix));
+  }
+
+  /**
    * The value the service runs with when nothing overrides it: the properties', else the mapping
    * default.
    */
