@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -104,7 +103,7 @@ public final class WebhookAddresses {
     if (address.isLoopbackAddress()) {
       return allowLoopback ? Optional.empty() : Optional.of("loopback");
     }
-    if (address.isAnyLocalAddress() || startsWith(address, 0, 8)) {
+    if (address.isAnyLocalAddress() || isZeroNetwork(address)) {
       return Optional.of("unspecified");
     }
     if (address.isMulticastAddress()) {
@@ -186,8 +185,9 @@ public final class WebhookAddresses {
     }
   }
 
-  private static boolean startsWith(InetAddress address, int firstOctet, int bits) {
-    return address instanceof Inet4Address && (address.getAddress()[0] & 0xff) == firstOctet;
+  /** 0.0.0.0/8: "this network", unspecified as a destination. */
+  private static boolean isZeroNetwork(InetAddress address) {
+    return address instanceof Inet4Address && address.getAddress()[0] == 0;
   }
 
   private static boolean inRange(InetAddress address, String network, int prefix) {
@@ -208,9 +208,5 @@ public final class WebhookAddresses {
       }
     }
     return true;
-  }
-
-  static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT);
   }
 }
