@@ -45,15 +45,21 @@ public record ModelConfig(
     return weight;
   }
 
-  /** The types whose evidence fades: every type but DEFENSE_SPENDING. */
+  private static final List<IndicatorType> DECAYING = findDecayingTypes();
+
+  /** The types whose evidence fades: every type but DEFENSE_SPENDING, in declaration order. */
   public static List<IndicatorType> decayingTypes() {
+    return DECAYING;
+  }
+
+  private static List<IndicatorType> findDecayingTypes() {
     List<IndicatorType> decaying = new ArrayList<>();
     for (IndicatorType type : IndicatorType.values()) {
       if (type.category() != Category.BURDEN_SHARING) {
         decaying.add(type);
       }
     }
-    return decaying;
+    return List.copyOf(decaying);
   }
 
   /** Loads {@code model/{version}.json} from the class path. */

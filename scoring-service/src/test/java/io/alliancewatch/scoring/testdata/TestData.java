@@ -24,7 +24,7 @@ public final class TestData {
 
   /** The registry the system starts with (alliances.json), by id. */
   public static Map<String, Alliance> alliances() {
-    try (InputStream in = resource("data/alliances.json")) {
+    try (InputStream in = resource("reference/alliances.json")) {
       Map<String, Alliance> byId = new TreeMap<>();
       for (JsonNode node : Json.mapper().readTree(in).path("alliances")) {
         List<String> members = new ArrayList<>();
@@ -53,7 +53,7 @@ public final class TestData {
     try (BufferedReader reader =
         new BufferedReader(
             new InputStreamReader(
-                resource("data/nato-defence-expenditure.csv"), StandardCharsets.UTF_8))) {
+                resource("reference/nato-defence-expenditure.csv"), StandardCharsets.UTF_8))) {
       reader.readLine(); // header: country,year,pct_gdp
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         String[] cells = line.split(",");

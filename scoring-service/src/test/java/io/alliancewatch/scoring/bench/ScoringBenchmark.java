@@ -1,0 +1,382 @@
+package io.alliancewatch.scoring.bench;
+
+import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.IndicatorEvent;
+import io.alliancewatch.contracts.IndicatorType;
+import io.alliancewatch.contracts.TopicSpec;
+import io.alliancewatch.contracts.Topics;
+import io.alliancewatch.kafka.EmbeddedKafkaCluster;
+import io.alliancewatch.scoring.model.AllianceState;
+import io.alliancewatch.scoring.model.InMemoryEventLedger;
+import io.alliancewatch.scoring.model.ModelConfig;
+import io.alliancewatch.scoring.model.ScoringModel;
+import io.alliancewatch.scoring.testdata.TestData;
+import io.alliancewatch.scoring.topology.ScoringMetrics;
+import io.alliancewatch.scoring.topology.ScoringTopology;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.tools.ConsumerPerformance;
+
+/**
+ * Prints how fast scoring is; asserts nothing. Run with {@code scoring-service/bench.sh [events]
+ * [latencySeconds] [bootstrapServers]}.
+ *
+ * <ol>
+ *   <li>the model alone, in memory: events/s;
+ *   <li>Kafka's own consumer perf test on the indicators: what merely reading them costs;
+ *   <li>the topology, exactly-once, on a backlog of the same events: events/s scored;
+ *   <li>freshness at 1,000 events/s: from the producer's send to the score record being visible to
+ *       a read_committed reader, p50/p99 with HdrHistogram.
+ * </ol>
+ */
+public final class ScoringBenchmark {
+
+  private static final String[] ALLIANCES = {"NATO", "AUKUS", "QUAD", "ANZUS", "CSTO"};
+  private static final IndicatorType[] TYPES = IndicatorType.values();
+
+  private ScoringBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int latencySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    EmbeddedKafkaCluster embedded = null;
+    String bootstrap;
+    if (args.length > 2) {
+      bootstrap = args[2];
+    } else {
+      embedded = EmbeddedKafkaCluster.start(Files.createTempDirectory("scoring-bench-kafka"));
+      bootstrap = embedded.bootstrapServers();
+    }
+    try {
+      run(bootstrap, events, latencySeconds);
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+    System.exit(0);
+  }
+
+  private static void run(String bootstrap, int events, int latencySeconds) throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String indicators = "bench.indicators." + run;
+    String scores = "bench.scores." + run;
+    String registry = "bench.registry." + run;
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      TopicSpec.ensureExist(
+          admin,
+          List.of(
+              new TopicSpec(indicators, 6, false),
+              new TopicSpec(scores, 6, false),
+              new TopicSpec(registry, 1, true)),
+          (short) -1);
+    }
+    List<IndicatorEvent> backlog = generate(events, new Random(2026));
+
+    modelAlone(backlog);
+
+    try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+      for (Alliance alliance : TestData.alliances().values()) {
+        producer.send(
+            new ProducerRecord<>(
+                registry,
+                alliance.id(),
+                Topics.REGISTRY.valueSerde().serializer().serialize(registry, alliance)));
+      }
+      long start = System.nanoTime();
+      for (IndicatorEvent event : backlog) {
+        producer.send(new ProducerRecord<>(indicators, event.allianceId(), json(event)));
+      }
+      producer.flush();
+      report("produced the backlog", events, System.nanoTime() - start);
+    }
+
+    System.out.println(
+        "\n== Kafka's consumer perf test (kafka-tools ConsumerPerformance) on the same topic ==");
+    double consumerRate = consumerPerformance(bootstrap, indicators, events);
+
+    Path stateDir = Files.createTempDirectory("scoring-bench-state");
+    KafkaStreams streams = streams(bootstrap, run, indicators, registry, scores, stateDir);
+    AtomicLong seen = new AtomicLong();
+    Histogram latency = new Histogram(3); // auto-resizing: a slow machine's outliers are kept
+    long[] measureFrom = {Long.MAX_VALUE};
+    Thread reader = reader(bootstrap, scores, seen, latency, measureFrom);
+    long start = System.nanoTime();
+    streams.start();
+    awaitCount(seen, events, "the backlog's score records");
+    long elapsed = System.nanoTime() - start;
+    System.out.println(
+        "\n== Scoring throughput (exactly-once v2, commit interval 20 ms, 1 stream thread) ==");
+    double scoringRate =
+        report("scored the backlog (start to last record visible)", events, elapsed);
+    System.out.printf(
+        "scoring reads and scores at %.0f%% of the rate Kafka's consumer perf test reads%n",
+        consumerRate > 0 ? 100.0 * scoringRate / consumerRate : Double.NaN);
+
+    System.out.printf("%n== Freshness at 1,000 events/s for %d s ==%n", latencySeconds);
+    long before = seen.get();
+    measureFrom[0] = System.currentTimeMillis() + 2_000; // two seconds of warm-up are not counted
+    int sent = paced(bootstrap, indicators, latencySeconds, new Random(7));
+    awaitCount(seen, before + sent, "the paced events' score records");
+    System.out.printf(
+        "producer send -> score visible (read_committed), %d samples: p50 %.1f ms, p99 %.1f ms,"
+            + " p99.9 %.1f ms, max %.1f ms%n",
+        latency.getTotalCount(),
+        latency.getValueAtPercentile(50) / 1000.0,
+        latency.getValueAtPercentile(99) / 1000.0,
+        latency.getValueAtPercentile(99.9) / 1000.0,
+        latency.getMaxValue() / 1000.0);
+    reader.interrupt();
+    streams.close(Duration.ofSeconds(30));
+  }
+
+  private static void modelAlone(List<IndicatorEvent> backlog) {
+    ScoringModel model = new ScoringModel(ModelConfig.load("2026.1"));
+    Map<String, Alliance> alliances = TestData.alliances();
+    for (int round = 0; round < 3; round++) { // the last round counts; the others warm the JIT
+      Map<String, AllianceState> states = new HashMap<>();
+      InMemoryEventLedger ledger = new InMemoryEventLedger();
+      long start = System.nanoTime();
+      double sink = 0;
+      for (IndicatorEvent event : backlog) {
+        AllianceState state = states.computeIfAbsent(event.allianceId(), id -> model.newState());
+        model.accept(event.allianceId(), state, event, ledger);
+        sink +=
+            model
+                .evaluate(
+                    event.allianceId(),
+                    state,
+                    alliances.get(event.allianceId()),
+                    ScoringModel.emissionTime(state, event.ingestedAt()))
+                .cohesion();
+      }
+      if (round == 2) {
+        System.out.println(
+            "== The model alone (plain Java, in memory; count + evaluate per event) ==");
+        report("scored in memory", backlog.size(), System.nanoTime() - start);
+        if (sink == 42) {
+          System.out.println(); // keeps the JIT from dropping the work
+        }
+      }
+    }
+  }
+
+  private static List<IndicatorEvent> generate(int count, Random random) {
+    Map<String, Alliance> alliances = TestData.alliances();
+    Instant base = Instant.parse("2026-01-01T00:00:00Z");
+    List<IndicatorEvent> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String allianceId = ALLIANCES[random.nextInt(ALLIANCES.length)];
+      List<String> members = alliances.get(allianceId).members();
+      events.add(
+          event(
+              i,
+              allianceId,
+              members.get(random.nextInt(members.size())),
+              base.plusSeconds(i * 60L),
+              random));
+    }
+    return events;
+  }
+
+  private static IndicatorEvent event(
+      int i, String allianceId, String country, Instant at, Random random) {
+    IndicatorType type = TYPES[random.nextInt(TYPES.length)];
+    boolean spending = type == IndicatorType.DEFENSE_SPENDING;
+    return new IndicatorEvent(
+        "bench-" + i,
+        "bench",
+        type,
+        allianceId,
+        country,
+        null,
+        spending ? null : random.nextDouble(),
+        spending ? random.nextDouble() * 4 : null,
+        random.nextDouble(),
+        at,
+        null,
+        null,
+        Instant.now());
+  }
+
+  private static byte[] json(IndicatorEvent event) {
+    return Topics.INDICATORS.valueSerde().serializer().serialize("bench", event);
+  }
+
+  private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static double consumerPerformance(String bootstrap, String topic, int events) {
+    PrintStream out = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      ConsumerPerformance.main(
+          new String[] {
+            "--bootstrap-server",
+            bootstrap,
+            "--topic",
+            topic,
+            "--messages",
+            String.valueOf(events),
+            "--timeout",
+            "60000"
+          });
+    } finally {
+      System.setOut(out);
+    }
+    String text = captured.toString(StandardCharsets.UTF_8);
+    System.out.print(text);
+    // header: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec,
+    // ...
+    String[] lines = text.strip().split("\n");
+    String[] cells = lines[lines.length - 1].split(",\\s*");
+    double rate = cells.length > 5 ? Double.parseDouble(cells[5].trim()) : 0;
+    System.out.printf("kafka consumer perf test: %.0f records/s%n", rate);
+    return rate;
+  }
+
+  private static KafkaStreams streams(
+      String bootstrap,
+      String run,
+      String indicators,
+      String registry,
+      String scores,
+      Path stateDir) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-bench-" + run);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return new KafkaStreams(
+        ScoringTopology.build(
+            new ScoringModel(ModelConfig.load("2026.1")),
+            new ScoringTopology.Settings(indicators, registry, scores, Duration.ofSeconds(60)),
+            ScoringMetrics.none()),
+        props);
+  }
+
+  /** Counts committed score records and, once measuring, their age since the producer sent. */
+  private static Thread reader(
+      String bootstrap, String topic, AtomicLong seen, Histogram latency, long[] measureFrom) {
+    Thread thread =
+        new Thread(
+            () -> {
+              Properties props = new Properties();
+              props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+              props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+              try (KafkaConsumer<String, byte[]> consumer =
+                  new KafkaConsumer<>(
+                      props, new StringDeserializer(), new ByteArrayDeserializer())) {
+                List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                while (!Thread.currentThread().isInterrupted()) {
+                  for (ConsumerRecord<String, byte[]> record :
+                      consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.currentTimeMillis();
+                    if (record.timestamp() >= measureFrom[0]) {
+                      latency.recordValue(Math.max(0, now - record.timestamp()) * 1000);
+                    }
+                    seen.incrementAndGet();
+                  }
+                }
+              } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // done
+              }
+            },
+            "bench-score-reader");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /** Sends at 1,000 events/s for {@code seconds}, each at its own time slot. */
+  private static int paced(String bootstrap, String topic, int seconds, Random random) {
+    int total = seconds * 1000;
+    Map<String, Alliance> alliances = TestData.alliances();
+    try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < total; i++) {
+        long due = start + TimeUnit.MILLISECONDS.toNanos(i);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        String allianceId = ALLIANCES[random.nextInt(ALLIANCES.length)];
+        List<String> members = alliances.get(allianceId).members();
+        IndicatorEvent event =
+            event(
+                10_000_000 + i,
+                allianceId,
+                members.get(random.nextInt(members.size())),
+                Instant.now(),
+                random);
+        producer.send(new ProducerRecord<>(topic, allianceId, json(event)));
+      }
+      producer.flush();
+    }
+    return total;
+  }
+
+  private static void awaitCount(AtomicLong seen, long wanted, String what) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (seen.get() < wanted) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "gave up waiting for " + what + ": " + seen.get() + " of " + wanted);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+
+  private static double report(String what, long count, long nanos) {
+    double seconds = nanos / 1e9;
+    double rate = count / seconds;
+    System.out.printf("%s: %,d events in %.2f s = %,.0f events/s%n", what, count, seconds, rate);
+    return rate;
+  }
+}
