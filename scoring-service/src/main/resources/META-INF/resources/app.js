@@ -115,7 +115,7 @@ const WORDS = {
   connecting: () => 'connecting…',
   live: () => 'live',
   reconnecting: (lostAt) => `connection lost ${format.ago(lostAt)}, retrying; showing the last data received`,
-  down: () => 'service unreachable, retrying',
+  down: () => 'cannot be reached, retrying',
 };
 
 function renderStatus() {
@@ -145,6 +145,8 @@ function setAlertsState(state) {
 async function start() {
   const config = await loadConfig();
   alerts.url = config.alertServiceUrl.replace(/\/+$/, '');
+  // the scores as they stand, even when the stream cannot be had (the cards then say so)
+  loadScores();
   liveStream('api/scores/stream', 'score', {
     onData: (record) => {
       accept(record);

@@ -144,6 +144,42 @@ class DashboardBrowserIT {
     }
   }
 
+  @Test
+  void shouldSayWhenItCannotReachTheServicesAndTheScoresMayBeStale(RunningSystem system) {
+    // given an alliance with a score
+    post(system, event("exercise-ANZUS", "JOINT_EXERCISE", "ANZUS", "NZL"));
+
+    try (Browser browser = Browser.open(system.workDir().resolve("chromium-" + run), 1366, 900)) {
+      DashboardPage page = new DashboardPage(browser);
+      // and a browser that reaches neither the alert service nor the score stream
+      browser.block("*://localhost:" + system.alerts().port() + "/*", "*/api/scores/stream*");
+
+      // when the dashboard opens
+      browser.driver().get(system.scoring().url("/"));
+
+      // then it shows the scores as they stand, marked as not live, and says it knows no alert
+      Snapshot shown =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  page::read,
+                  now ->
+                      now.cards().containsKey("ANZUS")
+                          && now.scoresState().equals("down")
+                          && now.alertsState().equals("down"));
+      assertThat(shown.cards().get("ANZUS").stale()).isTrue();
+      assertShown(shown.cards().get("ANZUS").risk());
+      assertThat(shown.scoresStatus()).isEqualTo("Scores: cannot be reached, retrying");
+      assertThat(shown.alertsStatus()).isEqualTo("Alerts: cannot be reached, retrying");
+      assertThat(shown.alertsNote())
+          .isEqualTo(
+              "The alert service (http://localhost:"
+                  + system.alerts().port()
+                  + ") cannot be reached: no alert is known.");
+      browser.fullPageScreenshot(TARGET.resolve("dashboard-unreachable.png"), 1366);
+    }
+  }
+
   private String id(String name) {
     return name + "-" + run;
   }

@@ -13,12 +13,22 @@ import java.util.Optional;
  */
 final class DashboardPage {
 
-  /** What the page shows now. */
+  /**
+   * What the page shows now. {@code scoresState}, {@code alertsState}: each service's state in the
+   * header ({@code live}, {@code connecting}, {@code reconnecting}, {@code down}) and its words;
+   * {@code alertsNote}: what the alerts panel says when no alert is shown (else null).
+   */
   record Snapshot(
-      Map<String, Card> cards, List<ShownAlert> alerts, String scoresState, String alertsState) {}
+      Map<String, Card> cards,
+      List<ShownAlert> alerts,
+      String scoresState,
+      String scoresStatus,
+      String alertsState,
+      String alertsStatus,
+      String alertsNote) {}
 
-  /** One alliance's card: its scores, whether it is flagged, its driver events. */
-  record Card(Score cohesion, Score risk, boolean alerting, List<Driver> drivers) {
+  /** One alliance's card: its scores, whether it is flagged or marked stale, its driver events. */
+  record Card(Score cohesion, Score risk, boolean alerting, boolean stale, List<Driver> drivers) {
 
     Optional<Driver> driver(String id) {
       return drivers.stream().filter(driver -> driver.id().equals(id)).findFirst();
@@ -46,15 +56,20 @@ final class DashboardPage {
           cohesion: score(card, 'cohesion'),
           risk: score(card, 'risk'),
           alerting: card.dataset.alerting === 'true',
+          stale: card.dataset.stale === 'true',
           drivers: [...card.querySelectorAll('.drivers li')].map((li) => ({
             id: li.dataset.id, effect: li.querySelector('.num').textContent })),
         };
       }
       const alerts = [...document.querySelectorAll('#active-alerts li')].map((li) => ({
         alertId: li.dataset.alertId, allianceId: li.dataset.alliance, text: li.textContent }));
+      const scores = document.getElementById('status-scores');
+      const alertService = document.getElementById('status-alerts');
+      const note = document.getElementById('no-alerts');
       return JSON.stringify({ cards, alerts,
-        scoresState: document.getElementById('status-scores').dataset.state,
-        alertsState: document.getElementById('status-alerts').dataset.state });
+        scoresState: scores.dataset.state, scoresStatus: scores.textContent,
+        alertsState: alertService.dataset.state, alertsStatus: alertService.textContent,
+        alertsNote: note.hidden ? null : note.textContent });
       """;
 
   private final Browser browser;

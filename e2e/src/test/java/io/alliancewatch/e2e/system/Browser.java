@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -82,6 +83,15 @@ public final class Browser implements AutoCloseable {
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+  }
+
+  /**
+   * Makes requests to URLs matching any of {@code patterns} ({@code *} for any text) fail, as when
+   * a service cannot be reached from the browser; applies to requests made from now on.
+   */
+  public void block(String... patterns) {
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(patterns)));
   }
 
   /** A screenshot of what the window shows, saved to {@code file}. */
