@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * The configuration keys a service knows: those of its {@code application.properties} (profile
- * prefixes such as {@code %test.} removed) and those of its {@code @ConfigMapping} interfaces, read
- * from their source (method names in kebab case, nested interfaces as segments), each with its
- * value or {@code @WithDefault}.
+ * prefixes such as {@code %test.} removed), its {@code @ConfigProperty} injections and those of its
+ * {@code @ConfigMapping} interfaces, read from their source (method names in kebab case, nested
+ * interfaces as segments), each with its value or {@code @WithDefault}.
  */
 final class ServiceConfig {
 
@@ -31,6 +31,9 @@ final class ServiceConfig {
       Pattern.compile(
           "(@WithDefault\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)\\s*)?(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
               + "([\\w.]+(?:<[^;()]*>)?)\\s+(\\w+)\\(\\s*\\)\\s*;");
+  private static final Pattern CONFIG_PROPERTY =
+      Pattern.compile(
+          "@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"(?:\\s*,\\s*defaultValue\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\")?");
   private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
   final String service;
@@ -117,6 +120,10 @@ final class ServiceConfig {
     try (Stream<Path> files = Files.walk(RepoFiles.path(service + "/src/main/java"))) {
       for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
         String source = stripComments(Files.readString(file));
+        Matcher property = CONFIG_PROPERTY.matcher(source);
+        while (property.find()) {
+          keys.putIfAbsent(property.group(1), Optional.ofNullable(property.group(2)));
+        }
         Matcher mapping = MAPPING.matcher(source);
         if (mapping.find()) {
           Map<String, String> bodies = interfaceBodies(source);
