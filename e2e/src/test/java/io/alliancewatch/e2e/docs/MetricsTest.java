@@ -111,25 +111,14 @@ class MetricsTest {
   }
 
   @Test
-  void cohesionAndRiskPanelReadsEveryAllianceOfTheBundledRegistryFromScoring() {
-    Set<String> alliances =
-        new TreeSet<>(
-            RepoFiles.json("ingest-service/src/main/resources/data/alliances.json")
-                .path("alliances")
-                .findValuesAsText("id"));
-    assertThat(alliances).isNotEmpty();
-    String port = ServiceConfig.of("scoring-service").properties.get("quarkus.http.port");
-    String resource =
-        RepoFiles.read(
-            "scoring-service/src/main/java/io/alliancewatch/scoring/api/ScoreResource.java");
-    assertThat(resource).contains("@Path(\"/api/scores\")").contains("@Path(\"/{allianceId}\")");
-    Set<String> read = new TreeSet<>();
-    for (String url : dashboard.findValuesAsText("url")) {
-      String prefix = "http://scoring-service:" + port + "/api/scores/";
-      assertThat(url).startsWith(prefix);
-      read.add(url.substring(prefix.length()));
-    }
-    assertThat(read).isEqualTo(alliances);
+  void cohesionAndRiskPanelReadsBothMetricsOfTheScoreGauge() {
+    List<String> expressions = dashboard.findValuesAsText("expr");
+    assertThat(expressions)
+        .anyMatch(e -> e.contains("scoring_score{metric=\"cohesion\"}"))
+        .anyMatch(e -> e.contains("scoring_score{metric=\"risk\"}"));
+    assertThat(ServiceMetrics.of("scoring-service")).containsKey("scoring_score");
+    assertThat(ServiceMetrics.of("scoring-service").get("scoring_score").tags())
+        .containsExactlyInAnyOrder("alliance", "metric");
   }
 
   @Test
