@@ -195,4 +195,20 @@ class DeliveryIT {
         .extracting(r -> io.restassured.path.json.JsonPath.from(r.body()).getString("status"))
         .containsExactly("firing", "firing", "firing", "resolved");
   }
+
+  @Test
+  void givenADeliveryBeingRetried_whenTheSubscriptionIsDeleted_thenItsRetriesAreCancelled() {
+    String alliance = knownAlliance("DEL");
+    receiver.script("/deleted", Answer.of(500), Answer.of(500), Answer.of(500));
+    Api.Created sub = Api.subscribe(receiver, "/deleted", List.of(alliance), 60, Map.of());
+    TestKafka.scores(alliance, 66);
+    await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received("/deleted").size() == 1);
+
+    given().delete("/api/subscriptions/{id}", sub.id()).then().statusCode(204);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(latestStatus(sub.id())));
+    Map<String, Object> cancelled = Api.deliveries(sub.id()).get(0);
+    assertThat(attempts(cancelled)).hasSizeLessThan(3);
+    assertThat(receiver.received("/deleted")).hasSize(attempts(cancelled).size());
+  }
 }
