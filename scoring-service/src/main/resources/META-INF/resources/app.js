@@ -63,12 +63,17 @@ async function loadHistory(id) {
   }
 }
 
+let scoresRetry;
+
+/** GET /api/scores; while it fails (503 while Kafka Streams rebalances), again a few seconds later. */
 async function loadScores() {
+  clearTimeout(scoresRetry);
   try {
     (await fetchJson('api/scores')).forEach(accept);
     render();
   } catch (error) {
-    console.info(`scores: ${error.message}; relying on the stream`);
+    console.info(`scores: ${error.message}; asking again soon, the stream meanwhile`);
+    scoresRetry = setTimeout(loadScores, 5000);
   }
 }
 
