@@ -37,6 +37,13 @@ public final class SendOptions {
   boolean toRawTopic;
 
   @Option(
+      names = "--no-local-check",
+      description =
+          "With --to-raw-topic, skip the local check: faster, but an invalid event then only"
+              + " reaches ingest's dead-letter topic and is not reported here.")
+  boolean noLocalCheck;
+
+  @Option(
       names = "--bootstrap-servers",
       paramLabel = "HOST:PORT",
       defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
@@ -142,7 +149,7 @@ public final class SendOptions {
       return new DryRunSink();
     }
     if (toRawTopic) {
-      return new RawTopicSink(bootstrapServers, topic, alliances.directory());
+      return new RawTopicSink(bootstrapServers, topic, alliances.directory(), !noLocalCheck);
     }
     return new IngestHttpSink(client, ingestUrl, backoff(), err::println);
   }

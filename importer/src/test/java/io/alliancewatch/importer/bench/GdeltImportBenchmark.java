@@ -51,10 +51,12 @@ public final class GdeltImportBenchmark {
           "GDELT import benchmark: %,d rows per file, Kafka at %s, %d cores%n",
           rows, bootstrap, Runtime.getRuntime().availableProcessors());
       // a first, unmeasured run warms the JIT and the broker up
-      measure("warm-up (not counted)", realMix, bootstrap, false);
-      measure("real mix, dry run (mapping only)", realMix, bootstrap, true);
-      measure("real mix -> raw topic", realMix, bootstrap, false);
-      measure("mapped rows only -> raw topic", mappedOnly, bootstrap, false);
+      measure("warm-up (not counted)", realMix, bootstrap, "--batch-size=1000");
+      measure("real mix, dry run (mapping only)", realMix, bootstrap, "--dry-run");
+      measure("real mix -> raw topic", realMix, bootstrap, "--batch-size=1000");
+      measure("real mix -> raw, --no-local-check", realMix, bootstrap, "--no-local-check");
+      measure("mapped rows only -> raw topic", mappedOnly, bootstrap, "--batch-size=1000");
+      measure("mapped only -> raw, --no-local-check", mappedOnly, bootstrap, "--no-local-check");
     } finally {
       if (kafka != null) {
         kafka.close();
@@ -62,8 +64,9 @@ public final class GdeltImportBenchmark {
     }
   }
 
-  private static void measure(String label, Path file, String bootstrap, boolean dryRun)
+  private static void measure(String label, Path file, String bootstrap, String option)
       throws Exception {
+    boolean dryRun = option.equals("--dry-run");
     String topic = RawTopic.create(bootstrap, "bench", 6);
     StringWriter out = new StringWriter();
     CommandLine cli = Main.commandLine();
@@ -80,7 +83,7 @@ public final class GdeltImportBenchmark {
       "--progress",
       "none",
       "--json",
-      dryRun ? "--dry-run" : "--batch-size=1000"
+      option
     };
     long start = System.nanoTime();
     int exit = cli.execute(args);

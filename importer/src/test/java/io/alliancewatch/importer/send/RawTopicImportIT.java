@@ -93,19 +93,47 @@ class RawTopicImportIT {
     }
   }
 
-  private Run rawImport(String source, Path file, String topic) {
-    return Cli.run(
-        "import",
-        source,
-        file.toString(),
-        "--to-raw-topic",
-        "--bootstrap-servers",
-        bootstrap,
-        "--topic",
-        topic,
-        "--progress",
-        "none",
-        "--json");
+  @Test
+  void givenNoLocalCheck_whenAnInvalidLineIsImported_thenItGoesToTheTopicForIngestToJudge()
+      throws Exception {
+    String topic = RawTopic.create(bootstrap, "raw-unchecked", 1);
+    Path file = dir.resolve("events.ndjson");
+    Files.writeString(file, "{\"id\":\"x\"}\n");
+
+    Run run = rawImport("ndjson", file, topic, "--no-local-check");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(Json.mapper().readTree(run.out()).path("destination").asText())
+        .contains("unchecked");
+    List<String> values = RawTopic.newList();
+    try (KafkaConsumer<byte[], String> consumer = RawTopic.consumer(bootstrap, topic)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                RawTopic.pollInto(consumer, values);
+                assertThat(values).containsExactly("{\"id\":\"x\"}");
+              });
+    }
+  }
+
+  private Run rawImport(String source, Path file, String topic, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "import",
+                source,
+                file.toString(),
+                "--to-raw-topic",
+                "--bootstrap-servers",
+                bootstrap,
+                "--topic",
+                topic,
+                "--progress",
+                "none",
+                "--json"));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(String[]::new));
   }
 
   private static IndicatorEvent event(String json) {
