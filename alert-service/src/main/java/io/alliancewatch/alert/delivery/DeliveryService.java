@@ -111,6 +111,7 @@ public class DeliveryService {
               .deserializer()
               .deserialize(record.topic(), record.value());
     } catch (RuntimeException e) {
+      io.alliancewatch.alert.kafka.TopicTail.unreadable(record.topic());
       LOG.warnf(
           "skipping an unreadable notification at %s-%d@%d: %s",
           record.topic(), record.partition(), record.offset(), e.getMessage());

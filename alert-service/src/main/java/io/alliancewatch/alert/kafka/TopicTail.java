@@ -95,11 +95,20 @@ public final class TopicTail<K, V> implements AutoCloseable {
       V value = record.value() == null ? null : values.deserialize(topic, record.value());
       apply.accept(key, value);
     } catch (RuntimeException e) {
-      // a record this service cannot read is skipped, and said so: it is not ours to repair
+      // a record this service cannot read is skipped, said so and counted: it is not ours to repair
+      unreadable(topic);
       LOG.warnf(
           "skipping unreadable record %s-%d@%d: %s",
           topic, record.partition(), record.offset(), e.getMessage());
     }
+  }
+
+  /**
+   * Counts a record of {@code topic} that could not be read ({@code alerts_records_unreadable}).
+   */
+  public static void unreadable(String topic) {
+    io.micrometer.core.instrument.Metrics.counter("alerts.records.unreadable", "topic", topic)
+        .increment();
   }
 
   @Override
