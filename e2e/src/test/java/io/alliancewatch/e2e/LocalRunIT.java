@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  * The README's run command as a newcomer types it: {@code ./run} brings up the broker, the three
  * services and the demo feed, the dashboard shows scores, and Ctrl-C stops everything. The time
  * from the command to scores on the dashboard is measured and written to {@code
- * e2e/target/local-run-seconds.txt} (the target is 60 s; seen here: 30 s, and 51 s with five builds running
- * on the machine); the test only bounds it at 120 s so that a busy CI machine does not fail it.
- * Uses the ports of the local run (8081-8083, 9092), so it runs last, alone.
+ * e2e/target/local-run-seconds.txt} (the target is 60 s; seen here: 30 s, and 51 s with five builds
+ * running on the machine); the test only bounds it at 120 s so that a busy CI machine does not fail
+ * it. Uses the ports of the local run (8081-8083, 9092), so it runs last, alone.
  */
 @Order(Integer.MAX_VALUE)
 class LocalRunIT {

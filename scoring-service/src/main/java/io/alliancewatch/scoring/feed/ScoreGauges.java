@@ -41,15 +41,14 @@ public class ScoreGauges implements ScoreFeed.Listener {
   @Override
   public void accept(Positioned score) {
     ScoreRecord record = score.record();
-    latest
-        .computeIfAbsent(record.allianceId(), this::register)
-        .set(record);
+    latest.computeIfAbsent(record.allianceId(), this::register).set(record);
   }
 
   private AtomicReference<ScoreRecord> register(String allianceId) {
     AtomicReference<ScoreRecord> holder = new AtomicReference<>();
     for (Metric metric : Metric.values()) {
-      Gauge.builder("scoring.score", holder, h -> h.get() == null ? Double.NaN : h.get().value(metric))
+      Gauge.builder(
+              "scoring.score", holder, h -> h.get() == null ? Double.NaN : h.get().value(metric))
           .description("The latest emitted score of an alliance (0..100)")
           .tag("alliance", allianceId)
           .tag("metric", metric.wireName())
