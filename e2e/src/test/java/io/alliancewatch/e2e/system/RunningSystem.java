@@ -91,10 +91,9 @@ public final class RunningSystem implements AutoCloseable {
                   workDir.resolve("alert-state").toString(),
                   "alerts.webhook.allow-loopback",
                   "true",
-                  // the dashboard, served by scoring, calls the alert service from the browser
-                  "quarkus.http.cors.enabled",
-                  "true",
-                  "quarkus.http.cors.origins",
+                  // the dashboard, served by scoring, calls the alert service from the browser:
+                  // the variable alert-service's CORS origins are read from
+                  "ALERTS_CORS_ORIGINS",
                   "http://localhost:" + scoringPort),
               logs);
       started.add(alerts);
