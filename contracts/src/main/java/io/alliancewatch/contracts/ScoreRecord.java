@@ -1,5 +1,6 @@
 package io.alliancewatch.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -45,10 +46,19 @@ public record ScoreRecord(
     }
   }
 
-  /** One of the events that moved the score most at {@code asOf}. */
-  @JsonPropertyOrder({"source", "id", "type", "country", "effect"})
+  /**
+   * One of the events that moved the score most at {@code asOf}; {@code url} is the event's
+   * evidence when its feeder gave one (left out otherwise), so a reader can follow a driver to its
+   * source.
+   */
+  @JsonPropertyOrder({"source", "id", "type", "country", "effect", "url"})
   public record Driver(
-      String source, String id, IndicatorType type, String country, double effect) {}
+      String source,
+      String id,
+      IndicatorType type,
+      String country,
+      double effect,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String url) {}
 
   /** A member's latest reported defence spending, % of GDP. */
   @JsonPropertyOrder({"country", "value"})

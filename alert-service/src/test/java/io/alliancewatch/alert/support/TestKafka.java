@@ -104,7 +104,8 @@ public final class TestKafka {
                 "evt-1",
                 io.alliancewatch.contracts.IndicatorType.values()[0],
                 "DEU",
-                0.7)),
+                0.7,
+                "https://example.org/evidence/evt-1")),
         0.4,
         List.of(new ScoreRecord.MemberSpending("BEL", 1.3)),
         List.of());

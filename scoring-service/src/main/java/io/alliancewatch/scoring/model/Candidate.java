@@ -7,7 +7,8 @@ import java.util.Comparator;
 
 /**
  * An event that may be named as a driver: its weight {@code s * c} and when it occurred. Its effect
- * at {@code asOf} is {@code beta * weight * 2^(-(asOf - t) / h)}.
+ * at {@code asOf} is {@code beta * weight * 2^(-(asOf - t) / h)}. {@code url} is the evidence the
+ * feeder gave, or null.
  */
 public record Candidate(
     String source,
@@ -15,7 +16,8 @@ public record Candidate(
     IndicatorType type,
     String country,
     double weight,
-    Instant occurredAt) {
+    Instant occurredAt,
+    String url) {
 
   public EventKey key() {
     return new EventKey(source, id);

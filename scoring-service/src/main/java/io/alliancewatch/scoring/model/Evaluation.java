@@ -119,7 +119,7 @@ final class Evaluation {
                 * weight.beta()
                 * c.weight()
                 * Decay.factor(c.occurredAt(), asOf, weight.halfLifeSeconds());
-        all.add(new Driver(c.source(), c.id(), type, c.country(), effect));
+        all.add(new Driver(c.source(), c.id(), type, c.country(), effect, c.url()));
       }
     }
     all.sort(

@@ -60,7 +60,8 @@ public final class ScoringModel {
               event.type(),
               event.country(),
               event.severity() * event.effectiveConfidence(),
-              event.occurredAt()),
+              event.occurredAt(),
+              event.url()),
           config);
     }
     state.countEvent();
