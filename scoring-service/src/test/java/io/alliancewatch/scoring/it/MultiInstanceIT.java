@@ -95,8 +95,10 @@ class MultiInstanceIT {
     for (var event : TestData.aukusExample()) {
       Broker.publish(alliance, event);
     }
+    // the in-JVM instance may answer 503 while the group rebalances after the previous test
     await()
         .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
         .untilAsserted(
             () ->
                 assertThat(
