@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -46,6 +48,14 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
   private KeyValueStore<String, Long> seen;
   private TimestampedKeyValueStore<String, Alliance> registry;
 
+  /**
+   * The store's latest value of each alliance this task has touched, as objects: reading a state
+   * back from the store on every event cost more than scoring it. Every change is still written to
+   * the store (and so to its changelog, in the same transaction as the offsets); this map only
+   * saves the reads, and starts empty whenever the task (re)initialises.
+   */
+  private final Map<String, AllianceState> live = new HashMap<>();
+
   ScoreProcessor(ScoringModel model, Duration tickInterval, ScoringMetrics metrics) {
     this.model = model;
     this.tickInterval = tickInterval;
@@ -55,6 +65,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
   @Override
   public void init(ProcessorContext<String, ScoreRecord> context) {
     this.context = context;
+    this.live.clear();
     this.states = context.getStateStore(ScoringTopology.STATE_STORE);
     this.seen = context.getStateStore(ScoringTopology.SEEN_STORE);
     this.registry = context.getStateStore(ScoringTopology.REGISTRY_STORE);
@@ -74,7 +85,10 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
       reject("invalid", problem.get());
       return;
     }
-    AllianceState state = states.get(allianceId);
+    AllianceState state = live.get(allianceId);
+    if (state == null) {
+      state = states.get(allianceId);
+    }
     if (state == null) {
       state = model.newState();
     }
@@ -161,8 +175,14 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
       String allianceId, AllianceState state, ScoreRecord score, long timestamp, String cause) {
     state.markEmitted(score.cohesion(), score.risk());
     states.put(allianceId, state);
+    live.put(allianceId, state);
     context.forward(new Record<>(allianceId, score, timestamp));
     metrics.emitted(cause);
+  }
+
+  @Override
+  public void close() {
+    live.clear();
   }
 
   private Instant now() {

@@ -1,9 +1,7 @@
 package io.alliancewatch.scoring.topology;
 
 import io.alliancewatch.contracts.Alliance;
-import io.alliancewatch.contracts.JsonSerde;
 import io.alliancewatch.contracts.Topics;
-import io.alliancewatch.scoring.model.AllianceState;
 import io.alliancewatch.scoring.model.ScoringModel;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -62,7 +60,7 @@ public final class ScoringTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STATE_STORE),
                 Serdes.String(),
-                new JsonSerde<>(AllianceState.class))
+                new AllianceStateSerde())
             // a busy alliance changes with every event: the cache writes its changelog once per
             // commit instead of once per event (records to alliance.scores are not delayed by it)
             .withCachingEnabled());

@@ -3,6 +3,8 @@ package io.alliancewatch.scoring.bench;
 import io.alliancewatch.contracts.Alliance;
 import io.alliancewatch.contracts.IndicatorEvent;
 import io.alliancewatch.contracts.IndicatorType;
+import io.alliancewatch.contracts.JsonSerde;
+import io.alliancewatch.contracts.ScoreRecord;
 import io.alliancewatch.contracts.TopicSpec;
 import io.alliancewatch.contracts.Topics;
 import io.alliancewatch.kafka.EmbeddedKafkaCluster;
@@ -11,6 +13,7 @@ import io.alliancewatch.scoring.model.InMemoryEventLedger;
 import io.alliancewatch.scoring.model.ModelConfig;
 import io.alliancewatch.scoring.model.ScoringModel;
 import io.alliancewatch.scoring.testdata.TestData;
+import io.alliancewatch.scoring.topology.AllianceStateSerde;
 import io.alliancewatch.scoring.topology.ScoringMetrics;
 import io.alliancewatch.scoring.topology.ScoringTopology;
 import java.io.ByteArrayOutputStream;
@@ -65,6 +68,12 @@ public final class ScoringBenchmark {
   private static final String[] ALLIANCES = {"NATO", "AUKUS", "QUAD", "ANZUS", "CSTO"};
   private static final IndicatorType[] TYPES = IndicatorType.values();
 
+  /** The service's settings (application.properties); {@code -Dbench.*} tries others. */
+  private static final String GUARANTEE =
+      System.getProperty("bench.guarantee", StreamsConfig.EXACTLY_ONCE_V2);
+
+  private static final int COMMIT_INTERVAL_MS = Integer.getInteger("bench.commit.interval.ms", 20);
+
   private ScoringBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -100,6 +109,7 @@ public final class ScoringBenchmark {
           List.of(
               new TopicSpec(indicators, 6, false),
               new TopicSpec(scores, 6, false),
+              new TopicSpec(scores + ".warm-up", 6, false),
               new TopicSpec(registry, 1, true)),
           (short) -1);
     }
@@ -125,7 +135,34 @@ public final class ScoringBenchmark {
 
     System.out.println(
         "\n== Kafka's consumer perf test (kafka-tools ConsumerPerformance) on the same topic ==");
+    consumerPerformance(bootstrap, indicators, events); // warms the JIT for the client code
     double consumerRate = consumerPerformance(bootstrap, indicators, events);
+
+    // A service runs for days: one pass over the backlog with another application id compiles
+    // the hot code first, so the figures below are the steady state, not the JIT's first minute
+    KafkaStreams warmUp =
+        streams(
+            bootstrap,
+            run + "-warm-up",
+            indicators,
+            registry,
+            scores + ".warm-up",
+            Files.createTempDirectory("scoring-bench-warm-up"));
+    AtomicLong warmedUp = new AtomicLong();
+    Thread warmUpReader =
+        reader(
+            bootstrap,
+            scores + ".warm-up",
+            warmedUp,
+            new Histogram(3),
+            new long[] {Long.MAX_VALUE});
+    long warmUpStart = System.nanoTime();
+    warmUp.start();
+    awaitCount(warmedUp, events, "the warm-up's score records");
+    System.out.println("\n== Warm-up (the same topology and backlog, not counted) ==");
+    report("scored the backlog in a cold JVM", events, System.nanoTime() - warmUpStart);
+    warmUpReader.interrupt();
+    warmUp.close(Duration.ofSeconds(30));
 
     Path stateDir = Files.createTempDirectory("scoring-bench-state");
     KafkaStreams streams = streams(bootstrap, run, indicators, registry, scores, stateDir);
@@ -137,8 +174,9 @@ public final class ScoringBenchmark {
     streams.start();
     awaitCount(seen, events, "the backlog's score records");
     long elapsed = System.nanoTime() - start;
-    System.out.println(
-        "\n== Scoring throughput (exactly-once v2, commit interval 20 ms, 1 stream thread) ==");
+    System.out.printf(
+        "\n== Scoring throughput (%s, commit interval %d ms, 1 stream thread) ==%n",
+        GUARANTEE, COMMIT_INTERVAL_MS);
     double scoringRate =
         report("scored the backlog (start to last record visible)", events, elapsed);
     System.out.printf(
@@ -189,7 +227,59 @@ public final class ScoringBenchmark {
         if (sink == 42) {
           System.out.println(); // keeps the JIT from dropping the work
         }
+        perEventCosts(model, states.get("NATO"), alliances.get("NATO"), backlog.get(0));
       }
+    }
+  }
+
+  /** What one event costs besides the model: the (de)serialisations the topology does. */
+  private static void perEventCosts(
+      ScoringModel model, AllianceState state, Alliance alliance, IndicatorEvent event) {
+    AllianceStateSerde stateSerde = new AllianceStateSerde();
+    byte[] stateBytes = stateSerde.serializer().serialize("bench", state);
+    byte[] stateJson = new JsonSerde<>(AllianceState.class).serializer().serialize("bench", state);
+    ScoreRecord score =
+        model.evaluate("NATO", state, alliance, ScoringModel.emissionTime(state, Instant.now()));
+    byte[] scoreBytes = Topics.SCORES.valueSerde().serializer().serialize("bench", score);
+    byte[] eventBytes = json(event);
+    System.out.printf(
+        "a NATO state: %,d bytes (%,d as JSON); a score record: %,d bytes; an event: %,d bytes%n",
+        stateBytes.length, stateJson.length, scoreBytes.length, eventBytes.length);
+    int n = 20_000;
+    double sink = 0;
+    for (int round = 0; round < 2; round++) { // the second round counts
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        sink += stateSerde.serializer().serialize("bench", state).length;
+      }
+      long t1 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        sink += stateSerde.deserializer().deserialize("bench", stateBytes).eventCount();
+      }
+      long t2 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        sink += Topics.SCORES.valueSerde().serializer().serialize("bench", score).length;
+      }
+      long t3 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        sink +=
+            Topics.INDICATORS
+                .valueSerde()
+                .deserializer()
+                .deserialize("bench", eventBytes)
+                .occurredAt()
+                .getNano();
+      }
+      long t4 = System.nanoTime();
+      if (round == 1) {
+        System.out.printf(
+            "per event, µs: write the state %.1f, read it back %.1f, write the score record %.1f,"
+                + " read the event %.1f%n",
+            (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / n, (t3 - t2) / 1e3 / n, (t4 - t3) / 1e3 / n);
+      }
+    }
+    if (sink == 42) {
+      System.out.println();
     }
   }
 
@@ -283,11 +373,15 @@ public final class ScoringBenchmark {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-bench-" + run);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // -Dbench.streams.<any Kafka Streams or client setting>=value tries other settings
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("bench.streams."))
+        .forEach(name -> props.put(name.substring(14), System.getProperty(name)));
     return new KafkaStreams(
         ScoringTopology.build(
             new ScoringModel(ModelConfig.load("2026.1")),
