@@ -17,6 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -37,6 +40,9 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
 
   /** A tick emits when either score moved at least this much (scoring.md section 8). */
   static final double MOVED = 0.01;
+
+  /** Record headers that carry a trace from an event to its score (W3C Trace Context). */
+  static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate");
 
   private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
 
@@ -100,7 +106,13 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
     }
     metrics.counted(allianceId);
     Instant now = now();
-    emit(allianceId, state, evaluate(allianceId, state, now), record.timestamp(), "event");
+    emit(
+        allianceId,
+        state,
+        evaluate(allianceId, state, now),
+        record.timestamp(),
+        traceContext(record.headers()),
+        "event");
     if (event.ingestedAt() != null) {
       metrics.ingestToScore(Duration.between(event.ingestedAt(), now));
     }
@@ -158,7 +170,13 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
     }
     // written after the iterator is closed: a store is not changed under an open iterator
     for (int i = 0; i < moved.size(); i++) {
-      emit(moved.get(i).key, moved.get(i).value, records.get(i), wallClockMs, "tick");
+      emit(
+          moved.get(i).key,
+          moved.get(i).value,
+          records.get(i),
+          wallClockMs,
+          new RecordHeaders(),
+          "tick");
     }
   }
 
@@ -171,12 +189,32 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
         ScoringModel.emissionTime(state, now));
   }
 
+  /**
+   * The W3C trace context (set by ingest-service from the feeder's HTTP request) goes on with the
+   * score record the event produced, so alert-service and tracing backends can join the trace.
+   */
+  private static Headers traceContext(Headers in) {
+    RecordHeaders out = new RecordHeaders();
+    for (String name : TRACE_HEADERS) {
+      Header header = in.lastHeader(name);
+      if (header != null) {
+        out.add(header);
+      }
+    }
+    return out;
+  }
+
   private void emit(
-      String allianceId, AllianceState state, ScoreRecord score, long timestamp, String cause) {
+      String allianceId,
+      AllianceState state,
+      ScoreRecord score,
+      long timestamp,
+      Headers headers,
+      String cause) {
     state.markEmitted(score.cohesion(), score.risk());
     states.put(allianceId, state);
     live.put(allianceId, state);
-    context.forward(new Record<>(allianceId, score, timestamp));
+    context.forward(new Record<>(allianceId, score, timestamp, headers));
     metrics.emitted(cause);
   }
 

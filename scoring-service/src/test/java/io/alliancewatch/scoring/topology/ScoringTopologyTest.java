@@ -1,5 +1,6 @@
 package io.alliancewatch.scoring.topology;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,11 +19,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +104,31 @@ class ScoringTopologyTest {
     assertThat(last.membersNotReporting()).containsExactly("AUS", "GBR", "USA");
     assertThat(metrics.count("duplicate")).isEqualTo(1);
     assertThat(metrics.count("counted")).isEqualTo(3);
+  }
+
+  @Test
+  void givenAnEventWithATraceContext_whenScored_thenTheScoreRecordCarriesItAndNothingElse() {
+    start(LATEST_AUKUS_EVENT);
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    IndicatorEvent event = TestData.aukusExample().get(0);
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+    headers.add("tracestate", "aw=1".getBytes(StandardCharsets.UTF_8));
+    headers.add("x-feeder-secret", "not for scores".getBytes(StandardCharsets.UTF_8));
+
+    indicators.pipeInput(
+        new TestRecord<>(
+            event.allianceId(),
+            Topics.INDICATORS.valueSerde().serializer().serialize("t", event),
+            headers,
+            LATEST_AUKUS_EVENT));
+
+    TestRecord<String, ScoreRecord> score = scores.readRecord();
+    assertThat(new String(score.headers().lastHeader("traceparent").value(), UTF_8))
+        .isEqualTo(traceparent);
+    assertThat(new String(score.headers().lastHeader("tracestate").value(), UTF_8))
+        .isEqualTo("aw=1");
+    assertThat(score.headers().lastHeader("x-feeder-secret")).isNull();
   }
 
   @Test
