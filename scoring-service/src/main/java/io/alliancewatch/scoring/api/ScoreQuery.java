@@ -6,6 +6,7 @@ import io.alliancewatch.scoring.config.ScoringConfig;
 import io.alliancewatch.scoring.model.AllianceState;
 import io.alliancewatch.scoring.model.AsOfBeforeReferenceException;
 import io.alliancewatch.scoring.model.ScoringModel;
+import io.alliancewatch.scoring.topology.AllianceStates;
 import io.alliancewatch.scoring.topology.ScoringTopology;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -90,7 +91,7 @@ public class ScoreQuery {
     }
     AllianceState state;
     try {
-      state = states(metadata.partition()).get(allianceId);
+      state = AllianceStates.read(states(metadata.partition()), allianceId);
     } catch (InvalidStateStoreException e) {
       throw ApiProblem.notReady("the scores are not queryable yet: " + e.getMessage());
     }
@@ -141,12 +142,11 @@ public class ScoreQuery {
     }
   }
 
-  private ReadOnlyKeyValueStore<String, AllianceState> states(int partition) {
+  private ReadOnlyKeyValueStore<String, byte[]> states(int partition) {
     try {
       return streams.store(
           StoreQueryParameters.fromNameAndType(
-                  ScoringTopology.STATE_STORE,
-                  QueryableStoreTypes.<String, AllianceState>keyValueStore())
+                  ScoringTopology.STATE_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore())
               .withPartition(partition));
     } catch (InvalidStateStoreException | IllegalStateException e) {
       throw ApiProblem.notReady("the scores are not queryable yet: " + e.getMessage());

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -119,5 +120,39 @@ public final class AllianceState {
 
   void countEvent() {
     eventCount++;
+  }
+
+  // Storage in parts (the topology's store keeps each in its own record, so an event rewrites only
+  // what it changed): the state without its evidence, and the evidence put back one part at a time.
+
+  /** A copy of this state without its driver candidates and spending reports. */
+  public AllianceState withoutEvidence() {
+    AllianceState core = new AllianceState(modelVersion);
+    core.referenceTime = referenceTime;
+    core.eventCount = eventCount;
+    core.pressures = new EnumMap<>(pressures);
+    core.lastEmittedCohesion = lastEmittedCohesion;
+    core.lastEmittedRisk = lastEmittedRisk;
+    return core;
+  }
+
+  /** Whether this state carries candidates or spending reports (a state stored in one piece). */
+  public boolean hasEvidence() {
+    return !candidates.isEmpty() || !spending.isEmpty();
+  }
+
+  /** The types that have candidates. */
+  public Set<IndicatorType> candidateTypes() {
+    return Collections.unmodifiableSet(candidates.keySet());
+  }
+
+  /** Puts back the candidates of {@code type} as stored. */
+  public void restoreCandidates(IndicatorType type, List<Candidate> stored) {
+    candidates.put(type, List.copyOf(stored));
+  }
+
+  /** Puts back a member's latest report as stored. */
+  public void restoreSpending(String country, SpendingReport report) {
+    spending.put(country, report);
   }
 }

@@ -20,7 +20,6 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -50,15 +49,17 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
   private final Duration tickInterval;
   private final ScoringMetrics metrics;
   private ProcessorContext<String, ScoreRecord> context;
-  private KeyValueStore<String, AllianceState> states;
+  private KeyValueStore<String, byte[]> states;
   private KeyValueStore<String, Long> seen;
   private TimestampedKeyValueStore<String, Alliance> registry;
 
   /**
-   * The store's latest value of each alliance this task has touched, as objects: reading a state
-   * back from the store on every event cost more than scoring it. Every change is still written to
-   * the store (and so to its changelog, in the same transaction as the offsets); this map only
-   * saves the reads, and starts empty whenever the task (re)initialises.
+   * The state of each alliance this task has touched, as objects: reading a state back from the
+   * store on every event cost more than scoring it. Every change is still written to the store (and
+   * so to its changelog, in the same transaction as the offsets); this map only saves the reads,
+   * and starts empty whenever the task (re)initialises. An alliance enters it written in full once
+   * (which also rewrites a state an earlier version stored whole); after that an event writes only
+   * the parts it changed ({@link AllianceStates}).
    */
   private final Map<String, AllianceState> live = new HashMap<>();
 
@@ -71,7 +72,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
   @Override
   public void init(ProcessorContext<String, ScoreRecord> context) {
     this.context = context;
-    this.live.clear();
+    live.clear();
     this.states = context.getStateStore(ScoringTopology.STATE_STORE);
     this.seen = context.getStateStore(ScoringTopology.SEEN_STORE);
     this.registry = context.getStateStore(ScoringTopology.REGISTRY_STORE);
@@ -92,8 +93,9 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
       return;
     }
     AllianceState state = live.get(allianceId);
-    if (state == null) {
-      state = states.get(allianceId);
+    boolean loaded = state != null;
+    if (!loaded) {
+      state = AllianceStates.read(states, allianceId);
     }
     if (state == null) {
       state = model.newState();
@@ -106,13 +108,15 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
     }
     metrics.counted(allianceId);
     Instant now = now();
-    emit(
-        allianceId,
-        state,
-        evaluate(allianceId, state, now),
-        record.timestamp(),
-        traceContext(record.headers()),
-        "event");
+    ScoreRecord score = evaluate(allianceId, state, now);
+    state.markEmitted(score.cohesion(), score.risk());
+    if (loaded) {
+      AllianceStates.writeChange(states, allianceId, state, event);
+    } else {
+      AllianceStates.writeAll(states, allianceId, state);
+      live.put(allianceId, state);
+    }
+    emit(allianceId, score, record.timestamp(), traceContext(record.headers()), "event");
     if (event.ingestedAt() != null) {
       metrics.ingestToScore(Duration.between(event.ingestedAt(), now));
     }
@@ -156,27 +160,33 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
 
   private void tick(long wallClockMs) {
     Instant now = Instant.ofEpochMilli(wallClockMs);
-    List<KeyValue<String, AllianceState>> moved = new ArrayList<>();
-    List<ScoreRecord> records = new ArrayList<>();
-    try (KeyValueIterator<String, AllianceState> all = states.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, AllianceState> entry = all.next();
-        ScoreRecord score = evaluate(entry.key, entry.value, now);
-        if (entry.value.movedSinceLastEmitted(score.cohesion(), score.risk(), MOVED)) {
-          moved.add(entry);
-          records.add(score);
+    List<String> alliances = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> keys = states.all()) {
+      while (keys.hasNext()) {
+        String key = keys.next().key;
+        if (AllianceStates.isAlliance(key)) {
+          alliances.add(key);
         }
       }
     }
-    // written after the iterator is closed: a store is not changed under an open iterator
-    for (int i = 0; i < moved.size(); i++) {
-      emit(
-          moved.get(i).key,
-          moved.get(i).value,
-          records.get(i),
-          wallClockMs,
-          new RecordHeaders(),
-          "tick");
+    // read and written after the iterator is closed: a store is not changed under an open iterator
+    for (String allianceId : alliances) {
+      AllianceState state = live.get(allianceId);
+      boolean loaded = state != null;
+      if (!loaded) {
+        state = AllianceStates.read(states, allianceId);
+      }
+      ScoreRecord score = evaluate(allianceId, state, now);
+      if (state.movedSinceLastEmitted(score.cohesion(), score.risk(), MOVED)) {
+        state.markEmitted(score.cohesion(), score.risk());
+        if (loaded) {
+          AllianceStates.writeCore(states, allianceId, state);
+        } else {
+          AllianceStates.writeAll(states, allianceId, state);
+          live.put(allianceId, state);
+        }
+        emit(allianceId, score, wallClockMs, new RecordHeaders(), "tick");
+      }
     }
   }
 
@@ -205,15 +215,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
   }
 
   private void emit(
-      String allianceId,
-      AllianceState state,
-      ScoreRecord score,
-      long timestamp,
-      Headers headers,
-      String cause) {
-    state.markEmitted(score.cohesion(), score.risk());
-    states.put(allianceId, state);
-    live.put(allianceId, state);
+      String allianceId, ScoreRecord score, long timestamp, Headers headers, String cause) {
     context.forward(new Record<>(allianceId, score, timestamp, headers));
     metrics.emitted(cause);
   }

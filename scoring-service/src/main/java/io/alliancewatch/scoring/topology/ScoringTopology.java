@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ScoringTopology {
 
-  /** Alliance states, keyed by alliance id. */
+  /** Alliance states, keyed by alliance id, each in parts ({@link AllianceStates}). */
   public static final String STATE_STORE = "scoring-state";
 
   /** Every {@code (alliance, source, id)} counted, for the duplicate rule. */
@@ -58,9 +58,7 @@ public final class ScoringTopology {
             .withValueSerde(registrySerde));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STATE_STORE),
-                Serdes.String(),
-                new AllianceStateSerde())
+                Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), Serdes.ByteArray())
             // a busy alliance changes with every event: the cache writes its changelog once per
             // commit instead of once per event (records to alliance.scores are not delayed by it)
             .withCachingEnabled());
