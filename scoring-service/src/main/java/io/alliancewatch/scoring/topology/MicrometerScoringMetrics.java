@@ -12,6 +12,7 @@ public class MicrometerScoringMetrics implements ScoringMetrics {
 
   private final MeterRegistry registry;
   private final Timer ingestToScore;
+  private final Timer tick;
 
   public MicrometerScoringMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -20,6 +21,13 @@ public class MicrometerScoringMetrics implements ScoringMetrics {
             .description("From ingest's ingestedAt to the score computed from the event")
             .publishPercentiles(0.5, 0.99)
             .publishPercentileHistogram()
+            .register(registry);
+    this.tick =
+        Timer.builder("scoring.tick.duration")
+            .description(
+                "One wall-clock tick of a task: its alliances re-evaluated and the moved ones"
+                    + " emitted")
+            .publishPercentiles(0.5, 0.99)
             .register(registry);
   }
 
@@ -54,6 +62,11 @@ public class MicrometerScoringMetrics implements ScoringMetrics {
   @Override
   public void ingestToScore(Duration lag) {
     ingestToScore.record(lag.isNegative() ? Duration.ZERO : lag);
+  }
+
+  @Override
+  public void tick(Duration took) {
+    tick.record(took);
   }
 
   private Counter events(String outcome, String allianceId) {

@@ -159,6 +159,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
   }
 
   private void tick(long wallClockMs) {
+    long start = System.nanoTime();
     Instant now = Instant.ofEpochMilli(wallClockMs);
     List<String> alliances = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> keys = states.all()) {
@@ -188,6 +189,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
         emit(allianceId, score, wallClockMs, new RecordHeaders(), "tick");
       }
     }
+    metrics.tick(Duration.ofNanos(System.nanoTime() - start));
   }
 
   private ScoreRecord evaluate(String allianceId, AllianceState state, Instant now) {

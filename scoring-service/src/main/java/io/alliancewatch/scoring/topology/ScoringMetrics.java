@@ -26,6 +26,9 @@ public interface ScoringMetrics {
   /** From ingest's {@code ingestedAt} to the score computed from the event. */
   void ingestToScore(Duration lag);
 
+  /** One wall-clock tick: every alliance of a task re-evaluated, and those that moved emitted. */
+  void tick(Duration took);
+
   /** Counts nothing: for tools that do not report metrics. */
   static ScoringMetrics none() {
     return new ScoringMetrics() {
@@ -43,6 +46,9 @@ public interface ScoringMetrics {
 
       @Override
       public void ingestToScore(Duration lag) {}
+
+      @Override
+      public void tick(Duration took) {}
     };
   }
 }

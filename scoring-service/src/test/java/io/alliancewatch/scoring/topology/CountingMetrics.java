@@ -41,4 +41,9 @@ final class CountingMetrics implements ScoringMetrics {
   public void ingestToScore(Duration lag) {
     add("lag");
   }
+
+  @Override
+  public void tick(Duration took) {
+    add("tick");
+  }
 }

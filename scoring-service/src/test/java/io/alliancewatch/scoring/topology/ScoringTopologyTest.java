@@ -163,6 +163,7 @@ class ScoringTopologyTest {
     assertThat(ticked.get(0).contributions().risk().get("CYBER_INCIDENT"))
         .isCloseTo(0.14, within(0.00001));
     assertThat(metrics.count("emitted:tick")).isEqualTo(1);
+    assertThat(metrics.count("tick")).as("ticks timed").isPositive();
   }
 
   @Test
