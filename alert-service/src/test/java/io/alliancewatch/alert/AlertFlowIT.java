@@ -52,6 +52,17 @@ class AlertFlowIT {
     return JsonPath.from(r.body());
   }
 
+  /** What a path received about one alliance, in the order it arrived. */
+  private static List<Received> about(String path, String allianceId) {
+    return receiver.received(path).stream()
+        .filter(r -> allianceId.equals(body(r).getString("allianceId")))
+        .toList();
+  }
+
+  private static Instant instant(JsonPath notification, String field) {
+    return Instant.parse(notification.getString(field));
+  }
+
   @Test
   void
       givenAbove60Recovery55_whenScores58_61_57_54_thenOneFiringAt61AndOneResolvedAt54WithOneAlertId() {
@@ -222,5 +233,77 @@ class AlertFlowIT {
                 .getList("alertId"))
         .contains(event.getString("alertId"));
     stream.cancel(true);
+  }
+
+  @Test
+  void
+      givenRepeatInterval60_whileAnAlertFires_thenOneRepeatAfter60sWithTheSameAlertIdAndTheLatestScore_andNoneOnceResolved() {
+    // repeatIntervalSeconds is 0 or 60..604800 (alerts.md): 60 s is the shortest there is
+    String resolvedEarly = knownAlliance("RPT-END");
+    String lasting = knownAlliance("RPT-ON");
+    Api.subscribe(
+        receiver,
+        "/repeat",
+        List.of(resolvedEarly, lasting),
+        60,
+        Map.of("repeatIntervalSeconds", 60));
+
+    TestKafka.scores(resolvedEarly, 70, 50); // fires, and recovers long before a repeat is due
+    await().atMost(Duration.ofSeconds(20)).until(() -> about("/repeat", resolvedEarly).size() == 2);
+    TestKafka.scores(lasting, 70);
+    await().atMost(Duration.ofSeconds(20)).until(() -> about("/repeat", lasting).size() == 1);
+    TestKafka.scores(lasting, 72); // still firing: sends nothing, but is now the latest record
+
+    await().atMost(Duration.ofSeconds(100)).until(() -> about("/repeat", lasting).size() >= 2);
+    List<Received> got = about("/repeat", lasting);
+    assertThat(got).hasSize(2).allMatch(Received::verified);
+    JsonPath firing = body(got.get(0));
+    JsonPath repeat = body(got.get(1));
+    assertThat(firing.getString("status")).isEqualTo("firing");
+    assertThat(firing.getDouble("value")).isEqualTo(70.0);
+    assertThat(repeat.getString("status")).isEqualTo("firing");
+    assertThat(repeat.getString("alertId")).isEqualTo(firing.getString("alertId"));
+    assertThat(repeat.getString("startsAt")).isEqualTo(firing.getString("startsAt"));
+    assertThat(repeat.getString("endsAt")).isNull();
+    // for a repeat, value and scoreAsOf come from the latest record
+    assertThat(repeat.getDouble("value")).isEqualTo(72.0);
+    assertThat(instant(repeat, "scoreAsOf")).isAfter(instant(firing, "scoreAsOf"));
+    // a repeat is a new notification, so a new webhook-id
+    assertThat(repeat.getString("notificationId")).isNotEqualTo(firing.getString("notificationId"));
+    assertThat(got.get(1).header("webhook-id")).isEqualTo(repeat.getString("notificationId"));
+    assertThat(got.get(1).header("webhook-id")).isNotEqualTo(got.get(0).header("webhook-id"));
+    // not before the interval; at the first check after it (check-interval 1 s, slack for load)
+    assertThat(Duration.between(instant(firing, "createdAt"), instant(repeat, "createdAt")))
+        .isBetween(Duration.ofSeconds(60), Duration.ofSeconds(70));
+
+    // resolvedEarly fired first, so its repeat would have been due before lasting's: none came
+    Instant earlyRepeatDue = instant(body(about("/repeat", resolvedEarly).get(0)), "createdAt");
+    await()
+        .during(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> about("/repeat", resolvedEarly).size() == 2);
+    assertThat(Instant.now()).isAfter(earlyRepeatDue.plusSeconds(60 + 5));
+    assertThat(about("/repeat", resolvedEarly))
+        .extracting(r -> body(r).getString("status"))
+        .containsExactly("firing", "resolved");
+
+    // the repeated alert resolves under the same alertId and startsAt
+    TestKafka.scores(lasting, 50);
+    await().atMost(Duration.ofSeconds(20)).until(() -> about("/repeat", lasting).size() == 3);
+    JsonPath resolved = body(about("/repeat", lasting).get(2));
+    assertThat(resolved.getString("status")).isEqualTo("resolved");
+    assertThat(resolved.getString("alertId")).isEqualTo(firing.getString("alertId"));
+    assertThat(resolved.getString("startsAt")).isEqualTo(firing.getString("startsAt"));
+    assertThat(resolved.getString("endsAt")).isNotNull();
+    assertThat(
+            given()
+                .queryParam("alliance", lasting)
+                .get("/api/alerts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("status"))
+        .containsExactly("resolved", "firing", "firing");
   }
 }
