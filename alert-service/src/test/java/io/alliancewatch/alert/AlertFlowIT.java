@@ -63,6 +63,16 @@ class AlertFlowIT {
     return Instant.parse(notification.getString(field));
   }
 
+  private static List<String> activeAlertIds() {
+    return given()
+        .get("/api/alerts/active")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("alertId");
+  }
+
   @Test
   void
       givenAbove60Recovery55_whenScores58_61_57_54_thenOneFiringAt61AndOneResolvedAt54WithOneAlertId() {
@@ -305,5 +315,73 @@ class AlertFlowIT {
                 .jsonPath()
                 .getList("status"))
         .containsExactly("resolved", "firing", "firing");
+  }
+
+  @Test
+  void givenAPutThatChangesTheThreshold_thenEachAllianceIsReEvaluatedAtOnceOnItsLatestScore() {
+    String quiet = knownAlliance("PUT-Q");
+    String middle = knownAlliance("PUT-M");
+    String high = knownAlliance("PUT-H");
+    List<String> alliances = List.of(quiet, middle, high);
+    Api.Created sub = Api.subscribe(receiver, "/put", alliances, 65, Map.of()); // recovery 60
+    TestKafka.scores(quiet, 70, 58); // fires and recovers: OK, with 58 as its latest score
+    TestKafka.scores(middle, 68);
+    TestKafka.scores(high, 72);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                about("/put", quiet).size() == 2
+                    && about("/put", middle).size() == 1
+                    && about("/put", high).size() == 1);
+    JsonPath quietRecovered = body(about("/put", quiet).get(1));
+    assertThat(quietRecovered.getString("status")).isEqualTo("resolved");
+
+    // lowered to 55 (recovery 50): the latest 58 now breaches and fires, with no new score
+    Api.replace(receiver, "/put", sub.id(), alliances, 55, Map.of());
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> about("/put", quiet).size() == 3);
+    JsonPath refired = body(about("/put", quiet).get(2));
+    assertThat(refired.getString("status")).isEqualTo("firing");
+    assertThat(refired.getDouble("value")).isEqualTo(58.0);
+    assertThat(refired.getString("scoreAsOf")).isEqualTo(quietRecovered.getString("scoreAsOf"));
+    assertThat(refired.getDouble("threshold")).isEqualTo(55.0);
+    assertThat(refired.getDouble("recoveryThreshold")).isEqualTo(50.0);
+    assertThat(refired.getString("alertId")).isNotEqualTo(quietRecovered.getString("alertId"));
+
+    // raised to 75 (recovery 70): 58 and 68 have recovered and resolve; 72 no longer breaches but
+    // lies between the thresholds, so it stays firing (alerts.md: only a recovery resolves)
+    Api.replace(receiver, "/put", sub.id(), alliances, 75, Map.of());
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> about("/put", quiet).size() == 4 && about("/put", middle).size() == 2);
+    JsonPath quietResolved = body(about("/put", quiet).get(3));
+    assertThat(quietResolved.getString("status")).isEqualTo("resolved");
+    assertThat(quietResolved.getString("alertId")).isEqualTo(refired.getString("alertId"));
+    assertThat(quietResolved.getString("startsAt")).isEqualTo(refired.getString("startsAt"));
+    assertThat(quietResolved.getString("endsAt")).isNotNull();
+    assertThat(quietResolved.getDouble("value")).isEqualTo(58.0);
+    assertThat(quietResolved.getDouble("threshold")).isEqualTo(75.0);
+    assertThat(quietResolved.getDouble("recoveryThreshold")).isEqualTo(70.0);
+    JsonPath middleFiring = body(about("/put", middle).get(0));
+    JsonPath middleResolved = body(about("/put", middle).get(1));
+    assertThat(middleResolved.getString("status")).isEqualTo("resolved");
+    assertThat(middleResolved.getString("alertId")).isEqualTo(middleFiring.getString("alertId"));
+    assertThat(middleResolved.getDouble("value")).isEqualTo(68.0);
+
+    String highAlertId = body(about("/put", high).get(0)).getString("alertId");
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> about("/put", high).size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                activeAlertIds().contains(highAlertId)
+                    && !activeAlertIds().contains(refired.getString("alertId"))
+                    && !activeAlertIds().contains(middleFiring.getString("alertId")));
+    assertThat(receiver.received("/put")).allMatch(Received::verified);
   }
 }
