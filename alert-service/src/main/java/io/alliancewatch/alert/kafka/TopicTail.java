@@ -1,5 +1,6 @@
 package io.alliancewatch.alert.kafka;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
 
   private final String topic;
   private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaClientMetrics metrics;
   private final Deserializer<K> keys;
   private final Deserializer<V> values;
   private final BiConsumer<K, V> apply;
@@ -42,7 +44,8 @@ public final class TopicTail<K, V> implements AutoCloseable {
     this.keys = keys;
     this.values = values;
     this.apply = apply;
-    this.consumer = new KafkaConsumer<>(clients.consumerProps(null));
+    this.consumer = new KafkaConsumer<>(clients.consumerProps("alert-service-tail-" + topic, null));
+    this.metrics = clients.metricsOf(consumer);
     this.thread = new Thread(this::run, "tail-" + topic);
     this.thread.setDaemon(true);
   }
@@ -85,6 +88,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.errorf(e, "reading %s stopped", topic);
     } finally {
+      metrics.close();
       consumer.close(Duration.ofSeconds(2));
     }
   }
