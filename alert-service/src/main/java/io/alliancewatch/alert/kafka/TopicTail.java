@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads a whole topic from its beginning and then follows it, without a consumer group: every
- * instance sees every record. {@link #awaitCaughtUp} returns once the records that existed at the
- * start have been applied, so a view is never served half loaded.
+ * instance sees every record. {@link #start} returns once the records that existed at the start
+ * have been applied, so a view is never served half loaded.
  */
 public final class TopicTail<K, V> implements AutoCloseable {
 
@@ -50,13 +50,18 @@ public final class TopicTail<K, V> implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  public TopicTail<K, V> start() {
+  /**
+   * Starts reading and waits until the records that existed at the start have been applied.
+   *
+   * @param what the view, for the error: "the registry did not load in PT1M"
+   * @throws IllegalStateException when that takes longer than {@code loadTimeout} (the tail goes on
+   *     reading; {@link #isCaughtUp} tells when it has caught up)
+   */
+  public void start(Duration loadTimeout, String what) throws InterruptedException {
     thread.start();
-    return this;
-  }
-
-  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!caughtUp.await(loadTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(what + " did not load in " + loadTimeout);
+    }
   }
 
   public boolean isCaughtUp() {
