@@ -52,6 +52,27 @@ class AlertFlowIT {
     return JsonPath.from(r.body());
   }
 
+  /** What a path received about one alliance, in the order it arrived. */
+  private static List<Received> about(String path, String allianceId) {
+    return receiver.received(path).stream()
+        .filter(r -> allianceId.equals(body(r).getString("allianceId")))
+        .toList();
+  }
+
+  private static Instant instant(JsonPath notification, String field) {
+    return Instant.parse(notification.getString(field));
+  }
+
+  private static List<String> activeAlertIds() {
+    return given()
+        .get("/api/alerts/active")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("alertId");
+  }
+
   @Test
   void
       givenAbove60Recovery55_whenScores58_61_57_54_thenOneFiringAt61AndOneResolvedAt54WithOneAlertId() {
@@ -222,5 +243,145 @@ class AlertFlowIT {
                 .getList("alertId"))
         .contains(event.getString("alertId"));
     stream.cancel(true);
+  }
+
+  @Test
+  void
+      givenRepeatInterval60_whileAnAlertFires_thenOneRepeatAfter60sWithTheSameAlertIdAndTheLatestScore_andNoneOnceResolved() {
+    // repeatIntervalSeconds is 0 or 60..604800 (alerts.md): 60 s is the shortest there is
+    String resolvedEarly = knownAlliance("RPT-END");
+    String lasting = knownAlliance("RPT-ON");
+    Api.subscribe(
+        receiver,
+        "/repeat",
+        List.of(resolvedEarly, lasting),
+        60,
+        Map.of("repeatIntervalSeconds", 60));
+
+    TestKafka.scores(resolvedEarly, 70, 50); // fires, and recovers long before a repeat is due
+    await().atMost(Duration.ofSeconds(20)).until(() -> about("/repeat", resolvedEarly).size() == 2);
+    TestKafka.scores(lasting, 70);
+    await().atMost(Duration.ofSeconds(20)).until(() -> about("/repeat", lasting).size() == 1);
+    TestKafka.scores(lasting, 72); // still firing: sends nothing, but is now the latest record
+
+    await().atMost(Duration.ofSeconds(100)).until(() -> about("/repeat", lasting).size() >= 2);
+    List<Received> got = about("/repeat", lasting);
+    assertThat(got).hasSize(2).allMatch(Received::verified);
+    JsonPath firing = body(got.get(0));
+    JsonPath repeat = body(got.get(1));
+    assertThat(firing.getString("status")).isEqualTo("firing");
+    assertThat(firing.getDouble("value")).isEqualTo(70.0);
+    assertThat(repeat.getString("status")).isEqualTo("firing");
+    assertThat(repeat.getString("alertId")).isEqualTo(firing.getString("alertId"));
+    assertThat(repeat.getString("startsAt")).isEqualTo(firing.getString("startsAt"));
+    assertThat(repeat.getString("endsAt")).isNull();
+    // for a repeat, value and scoreAsOf come from the latest record
+    assertThat(repeat.getDouble("value")).isEqualTo(72.0);
+    assertThat(instant(repeat, "scoreAsOf")).isAfter(instant(firing, "scoreAsOf"));
+    // a repeat is a new notification, so a new webhook-id
+    assertThat(repeat.getString("notificationId")).isNotEqualTo(firing.getString("notificationId"));
+    assertThat(got.get(1).header("webhook-id")).isEqualTo(repeat.getString("notificationId"));
+    assertThat(got.get(1).header("webhook-id")).isNotEqualTo(got.get(0).header("webhook-id"));
+    // not before the interval; at the first check after it (check-interval 1 s, slack for load)
+    assertThat(Duration.between(instant(firing, "createdAt"), instant(repeat, "createdAt")))
+        .isBetween(Duration.ofSeconds(60), Duration.ofSeconds(70));
+
+    // resolvedEarly fired first, so its repeat would have been due before lasting's: none came
+    Instant earlyRepeatDue = instant(body(about("/repeat", resolvedEarly).get(0)), "createdAt");
+    await()
+        .during(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> about("/repeat", resolvedEarly).size() == 2);
+    assertThat(Instant.now()).isAfter(earlyRepeatDue.plusSeconds(60 + 5));
+    assertThat(about("/repeat", resolvedEarly))
+        .extracting(r -> body(r).getString("status"))
+        .containsExactly("firing", "resolved");
+
+    // the repeated alert resolves under the same alertId and startsAt
+    TestKafka.scores(lasting, 50);
+    await().atMost(Duration.ofSeconds(20)).until(() -> about("/repeat", lasting).size() == 3);
+    JsonPath resolved = body(about("/repeat", lasting).get(2));
+    assertThat(resolved.getString("status")).isEqualTo("resolved");
+    assertThat(resolved.getString("alertId")).isEqualTo(firing.getString("alertId"));
+    assertThat(resolved.getString("startsAt")).isEqualTo(firing.getString("startsAt"));
+    assertThat(resolved.getString("endsAt")).isNotNull();
+    assertThat(
+            given()
+                .queryParam("alliance", lasting)
+                .get("/api/alerts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("status"))
+        .containsExactly("resolved", "firing", "firing");
+  }
+
+  @Test
+  void givenAPutThatChangesTheThreshold_thenEachAllianceIsReEvaluatedAtOnceOnItsLatestScore() {
+    String quiet = knownAlliance("PUT-Q");
+    String middle = knownAlliance("PUT-M");
+    String high = knownAlliance("PUT-H");
+    List<String> alliances = List.of(quiet, middle, high);
+    Api.Created sub = Api.subscribe(receiver, "/put", alliances, 65, Map.of()); // recovery 60
+    TestKafka.scores(quiet, 70, 58); // fires and recovers: OK, with 58 as its latest score
+    TestKafka.scores(middle, 68);
+    TestKafka.scores(high, 72);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                about("/put", quiet).size() == 2
+                    && about("/put", middle).size() == 1
+                    && about("/put", high).size() == 1);
+    JsonPath quietRecovered = body(about("/put", quiet).get(1));
+    assertThat(quietRecovered.getString("status")).isEqualTo("resolved");
+
+    // lowered to 55 (recovery 50): the latest 58 now breaches and fires, with no new score
+    Api.replace(receiver, "/put", sub.id(), alliances, 55, Map.of());
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> about("/put", quiet).size() == 3);
+    JsonPath refired = body(about("/put", quiet).get(2));
+    assertThat(refired.getString("status")).isEqualTo("firing");
+    assertThat(refired.getDouble("value")).isEqualTo(58.0);
+    assertThat(refired.getString("scoreAsOf")).isEqualTo(quietRecovered.getString("scoreAsOf"));
+    assertThat(refired.getDouble("threshold")).isEqualTo(55.0);
+    assertThat(refired.getDouble("recoveryThreshold")).isEqualTo(50.0);
+    assertThat(refired.getString("alertId")).isNotEqualTo(quietRecovered.getString("alertId"));
+
+    // raised to 75 (recovery 70): 58 and 68 have recovered and resolve; 72 no longer breaches but
+    // lies between the thresholds, so it stays firing (alerts.md: only a recovery resolves)
+    Api.replace(receiver, "/put", sub.id(), alliances, 75, Map.of());
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> about("/put", quiet).size() == 4 && about("/put", middle).size() == 2);
+    JsonPath quietResolved = body(about("/put", quiet).get(3));
+    assertThat(quietResolved.getString("status")).isEqualTo("resolved");
+    assertThat(quietResolved.getString("alertId")).isEqualTo(refired.getString("alertId"));
+    assertThat(quietResolved.getString("startsAt")).isEqualTo(refired.getString("startsAt"));
+    assertThat(quietResolved.getString("endsAt")).isNotNull();
+    assertThat(quietResolved.getDouble("value")).isEqualTo(58.0);
+    assertThat(quietResolved.getDouble("threshold")).isEqualTo(75.0);
+    assertThat(quietResolved.getDouble("recoveryThreshold")).isEqualTo(70.0);
+    JsonPath middleFiring = body(about("/put", middle).get(0));
+    JsonPath middleResolved = body(about("/put", middle).get(1));
+    assertThat(middleResolved.getString("status")).isEqualTo("resolved");
+    assertThat(middleResolved.getString("alertId")).isEqualTo(middleFiring.getString("alertId"));
+    assertThat(middleResolved.getDouble("value")).isEqualTo(68.0);
+
+    String highAlertId = body(about("/put", high).get(0)).getString("alertId");
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> about("/put", high).size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                activeAlertIds().contains(highAlertId)
+                    && !activeAlertIds().contains(refired.getString("alertId"))
+                    && !activeAlertIds().contains(middleFiring.getString("alertId")));
+    assertThat(receiver.received("/put")).allMatch(Received::verified);
   }
 }

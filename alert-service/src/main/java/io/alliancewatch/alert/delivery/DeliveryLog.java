@@ -35,15 +35,12 @@ public class DeliveryLog {
   public void start(Duration loadTimeout) throws InterruptedException {
     tail =
         new TopicTail<>(
-                clients,
-                config.topics().deliveries(),
-                Serdes.String().deserializer(),
-                SERDE.deserializer(),
-                this::applyLoaded)
-            .start();
-    if (!tail.awaitCaughtUp(loadTimeout)) {
-      throw new IllegalStateException("the delivery log did not load in " + loadTimeout);
-    }
+            clients,
+            config.topics().deliveries(),
+            Serdes.String().deserializer(),
+            SERDE.deserializer(),
+            this::applyLoaded);
+    tail.start(loadTimeout, "the delivery log");
   }
 
   public void stop() {

@@ -4,6 +4,7 @@ import io.alliancewatch.alert.config.AlertsConfig;
 import io.alliancewatch.alert.kafka.KafkaClients;
 import io.alliancewatch.contracts.Topics;
 import io.alliancewatch.contracts.alert.AlertNotification;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class DeliveryService {
   private final Dispatcher dispatcher;
   private final Clock clock = Clock.systemUTC();
   private volatile KafkaConsumer<byte[], byte[]> consumer;
+  private volatile KafkaClientMetrics consumerMetrics;
   private volatile Thread thread;
   private volatile boolean running;
 
@@ -49,7 +51,10 @@ public class DeliveryService {
     for (Delivery unfinished : log.unfinished()) {
       dispatcher.enqueue(unfinished);
     }
-    consumer = new KafkaConsumer<>(clients.consumerProps(config.delivery().groupId()));
+    consumer =
+        new KafkaConsumer<>(
+            clients.consumerProps("alert-service-delivery", config.delivery().groupId()));
+    consumerMetrics = clients.metricsOf(consumer);
     consumer.subscribe(List.of(config.topics().notifications()));
     running = true;
     thread = new Thread(this::run, "notification-intake");
@@ -98,6 +103,7 @@ public class DeliveryService {
     } catch (RuntimeException e) {
       LOG.error("taking notifications stopped", e);
     } finally {
+      consumerMetrics.close();
       consumer.close(Duration.ofSeconds(5));
     }
   }

@@ -5,6 +5,7 @@ import io.alliancewatch.alert.kafka.KafkaClients;
 import io.alliancewatch.alert.state.AlertStateMachine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Properties;
@@ -32,6 +33,7 @@ public class AlertEngine {
   private final MeterRegistry meters;
   private final Counter outOfOrder;
   private volatile KafkaStreams streams;
+  private volatile KafkaStreamsMetrics streamsMetrics;
 
   public AlertEngine(
       KafkaClients clients,
@@ -68,6 +70,7 @@ public class AlertEngine {
           return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
               .StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    streamsMetrics = clients.metricsOf(created);
     created.start();
     streams = created;
   }
@@ -81,6 +84,7 @@ public class AlertEngine {
     streams = null;
     if (current != null) {
       current.close(Duration.ofSeconds(30));
+      streamsMetrics.close();
       if (wipeLocalState) {
         current.cleanUp();
       }

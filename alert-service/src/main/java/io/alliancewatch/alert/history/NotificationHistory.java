@@ -38,19 +38,16 @@ public class NotificationHistory {
   public void start(Duration loadTimeout) throws InterruptedException {
     tail =
         new TopicTail<>(
-                clients,
-                config.topics().notifications(),
-                Topics.NOTIFICATIONS.keySerde().deserializer(),
-                Topics.NOTIFICATIONS.valueSerde().deserializer(),
-                (key, n) -> {
-                  if (n != null) {
-                    add(n);
-                  }
-                })
-            .start();
-    if (!tail.awaitCaughtUp(loadTimeout)) {
-      throw new IllegalStateException("the alert history did not load in " + loadTimeout);
-    }
+            clients,
+            config.topics().notifications(),
+            Topics.NOTIFICATIONS.keySerde().deserializer(),
+            Topics.NOTIFICATIONS.valueSerde().deserializer(),
+            (key, n) -> {
+              if (n != null) {
+                add(n);
+              }
+            });
+    tail.start(loadTimeout, "the alert history");
   }
 
   public void stop() {

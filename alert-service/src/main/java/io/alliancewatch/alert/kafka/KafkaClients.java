@@ -3,6 +3,10 @@ package io.alliancewatch.alert.kafka;
 import io.alliancewatch.alert.config.AlertsConfig;
 import io.alliancewatch.contracts.TopicSpec;
 import io.alliancewatch.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -10,33 +14,50 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The broker connection: topic creation, one acknowledged producer, consumer settings. */
+/**
+ * The broker connection: topic creation, one acknowledged producer, consumer settings, and the
+ * clients' own metrics (consumer lag among them) on {@code /q/metrics}.
+ */
 @ApplicationScoped
 public class KafkaClients {
 
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
+  /** The {@code client.id} of the producer; consumers are named by their use (see callers). */
+  private static final String PRODUCER_CLIENT_ID = "alert-service-producer";
+
   private final String bootstrapServers;
   private final AlertsConfig config;
+  private final MeterRegistry meters;
+  // one thread for all binders: each looks for new client metrics (a new partition) once a minute
+  private final ScheduledExecutorService metricsRefresh =
+      Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("kafka-client-metrics"));
   private volatile KafkaProducer<byte[], byte[]> producer;
+  private volatile KafkaClientMetrics producerMetrics;
 
   public KafkaClients(
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      AlertsConfig config) {
+      AlertsConfig config,
+      MeterRegistry meters) {
     this.bootstrapServers = bootstrapServers;
     this.config = config;
+    this.meters = meters;
   }
 
   public String bootstrapServers() {
@@ -118,6 +139,7 @@ public class KafkaClients {
         if (producer == null) {
           Map<String, Object> props = new HashMap<>();
           props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+          props.put(ProducerConfig.CLIENT_ID_CONFIG, PRODUCER_CLIENT_ID);
           props.put(ProducerConfig.ACKS_CONFIG, "all");
           props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
           props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -125,7 +147,10 @@ public class KafkaClients {
           props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
           props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
           props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-          producer = new KafkaProducer<>(props);
+          KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(props);
+          producerMetrics = new KafkaClientMetrics(created, List.of(), metricsRefresh);
+          producerMetrics.bindTo(meters);
+          producer = created;
         }
         current = producer;
       }
@@ -135,10 +160,12 @@ public class KafkaClients {
 
   /**
    * Settings of a consumer that reads only committed records (the engine writes in transactions).
+   * {@code clientId} names it in the broker's logs and in the {@code client_id} tag of its metrics.
    */
-  public Map<String, Object> consumerProps(String groupId) {
+  public Map<String, Object> consumerProps(String clientId, String groupId) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -154,10 +181,32 @@ public class KafkaClients {
     return props;
   }
 
+  /**
+   * Publishes a consumer's own metrics ({@code kafka_consumer_*}, lag among them) until the
+   * returned binder is closed: close it with the consumer.
+   */
+  public KafkaClientMetrics metricsOf(Consumer<?, ?> consumer) {
+    KafkaClientMetrics metrics = new KafkaClientMetrics(consumer, List.of(), metricsRefresh);
+    metrics.bindTo(meters);
+    return metrics;
+  }
+
+  /**
+   * Publishes the metrics of a Kafka Streams application and of its clients ({@code
+   * kafka_stream_*}, {@code kafka_consumer_*}, ...) until the returned binder is closed.
+   */
+  public KafkaStreamsMetrics metricsOf(KafkaStreams streams) {
+    KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, List.of(), metricsRefresh);
+    metrics.bindTo(meters);
+    return metrics;
+  }
+
   @PreDestroy
   void close() {
     if (producer != null) {
       producer.close(Duration.ofSeconds(5));
+      producerMetrics.close();
     }
+    metricsRefresh.shutdownNow();
   }
 }

@@ -1,5 +1,6 @@
 package io.alliancewatch.alert.kafka;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads a whole topic from its beginning and then follows it, without a consumer group: every
- * instance sees every record. {@link #awaitCaughtUp} returns once the records that existed at the
- * start have been applied, so a view is never served half loaded.
+ * instance sees every record. {@link #start} returns once the records that existed at the start
+ * have been applied, so a view is never served half loaded.
  */
 public final class TopicTail<K, V> implements AutoCloseable {
 
@@ -25,6 +26,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
 
   private final String topic;
   private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaClientMetrics metrics;
   private final Deserializer<K> keys;
   private final Deserializer<V> values;
   private final BiConsumer<K, V> apply;
@@ -42,18 +44,24 @@ public final class TopicTail<K, V> implements AutoCloseable {
     this.keys = keys;
     this.values = values;
     this.apply = apply;
-    this.consumer = new KafkaConsumer<>(clients.consumerProps(null));
+    this.consumer = new KafkaConsumer<>(clients.consumerProps("alert-service-tail-" + topic, null));
+    this.metrics = clients.metricsOf(consumer);
     this.thread = new Thread(this::run, "tail-" + topic);
     this.thread.setDaemon(true);
   }
 
-  public TopicTail<K, V> start() {
+  /**
+   * Starts reading and waits until the records that existed at the start have been applied.
+   *
+   * @param what the view, for the error: "the registry did not load in PT1M"
+   * @throws IllegalStateException when that takes longer than {@code loadTimeout} (the tail goes on
+   *     reading; {@link #isCaughtUp} tells when it has caught up)
+   */
+  public void start(Duration loadTimeout, String what) throws InterruptedException {
     thread.start();
-    return this;
-  }
-
-  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!caughtUp.await(loadTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(what + " did not load in " + loadTimeout);
+    }
   }
 
   public boolean isCaughtUp() {
@@ -85,6 +93,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.errorf(e, "reading %s stopped", topic);
     } finally {
+      metrics.close();
       consumer.close(Duration.ofSeconds(2));
     }
   }

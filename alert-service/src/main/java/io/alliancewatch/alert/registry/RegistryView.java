@@ -28,15 +28,12 @@ public class RegistryView {
   public void start(Duration loadTimeout) throws InterruptedException {
     tail =
         new TopicTail<>(
-                clients,
-                config.topics().registry(),
-                Topics.REGISTRY.keySerde().deserializer(),
-                Topics.REGISTRY.valueSerde().deserializer(),
-                this::apply)
-            .start();
-    if (!tail.awaitCaughtUp(loadTimeout)) {
-      throw new IllegalStateException("the registry did not load in " + loadTimeout);
-    }
+            clients,
+            config.topics().registry(),
+            Topics.REGISTRY.keySerde().deserializer(),
+            Topics.REGISTRY.valueSerde().deserializer(),
+            this::apply);
+    tail.start(loadTimeout, "the registry");
   }
 
   private void apply(String id, Alliance alliance) {

@@ -38,15 +38,12 @@ public class SubscriptionRepository {
   public void start(Duration loadTimeout) throws InterruptedException {
     tail =
         new TopicTail<>(
-                clients,
-                config.topics().subscriptions(),
-                Topics.SUBSCRIPTIONS.keySerde().deserializer(),
-                Topics.SUBSCRIPTIONS.valueSerde().deserializer(),
-                this::apply)
-            .start();
-    if (!tail.awaitCaughtUp(loadTimeout)) {
-      throw new IllegalStateException("the subscriptions did not load in " + loadTimeout);
-    }
+            clients,
+            config.topics().subscriptions(),
+            Topics.SUBSCRIPTIONS.keySerde().deserializer(),
+            Topics.SUBSCRIPTIONS.valueSerde().deserializer(),
+            this::apply);
+    tail.start(loadTimeout, "the subscriptions");
   }
 
   public boolean ready() {

@@ -25,18 +25,10 @@ public final class Api {
       List<String> alliances,
       double threshold,
       Map<String, Object> extra) {
-    Map<String, Object> body = new java.util.HashMap<>();
-    body.put("name", "test " + path);
-    body.put("alliances", alliances);
-    body.put("metric", "risk");
-    body.put("condition", "above");
-    body.put("threshold", threshold);
-    body.put("webhook", Map.of("url", receiver.url(path)));
-    body.putAll(extra);
     Response response =
         given()
             .contentType(ContentType.JSON)
-            .body(body)
+            .body(body(receiver, path, alliances, threshold, extra))
             .post("/api/subscriptions")
             .then()
             .statusCode(201)
@@ -45,6 +37,42 @@ public final class Api {
     Created created = new Created(response.path("id"), response.path("webhook.secret"));
     receiver.trust(path, created.secret());
     return created;
+  }
+
+  /**
+   * Replaces a subscription made by {@link #subscribe} with the same fields but {@code threshold}
+   * and {@code extra} (a full replace; the secret is left out, so it is kept).
+   */
+  public static void replace(
+      WebhookReceiver receiver,
+      String path,
+      String id,
+      List<String> alliances,
+      double threshold,
+      Map<String, Object> extra) {
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(receiver, path, alliances, threshold, extra))
+        .put("/api/subscriptions/{id}", id)
+        .then()
+        .statusCode(200);
+  }
+
+  private static Map<String, Object> body(
+      WebhookReceiver receiver,
+      String path,
+      List<String> alliances,
+      double threshold,
+      Map<String, Object> extra) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("name", "test " + path);
+    body.put("alliances", alliances);
+    body.put("metric", "risk");
+    body.put("condition", "above");
+    body.put("threshold", threshold);
+    body.put("webhook", Map.of("url", receiver.url(path)));
+    body.putAll(extra);
+    return body;
   }
 
   public static List<Map<String, Object>> deliveries(String subscriptionId) {
