@@ -10,15 +10,18 @@ import io.alliancewatch.alert.support.TestKafka;
 import io.alliancewatch.alert.support.WebhookReceiver;
 import io.alliancewatch.alert.support.WebhookReceiver.Received;
 import io.alliancewatch.contracts.Json;
+import io.alliancewatch.contracts.Topics;
 import io.alliancewatch.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,25 @@ class AlertFlowIT {
                 .jsonPath()
                 .getList("status"))
         .containsExactly("resolved", "firing");
+  }
+
+  @Test
+  void givenAScoreRecordWithATrace_whenItFires_thenTheWebhookContinuesThatTrace() {
+    String alliance = knownAlliance("TRACE");
+    Api.subscribe(receiver, "/traced", List.of(alliance), 60, Map.of());
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    ProducerRecord<String, Object> score =
+        new ProducerRecord<>(
+            Topics.SCORES.name(), alliance, TestKafka.score(alliance, 70, Instant.now()));
+    score.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+
+    TestKafka.send(score);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received("/traced").isEmpty());
+    Received firing = receiver.received("/traced").get(0);
+    assertThat(body(firing).getString("status")).isEqualTo("firing");
+    assertThat(firing.header("traceparent")).isEqualTo(traceparent);
+    assertThat(firing.verified()).isTrue();
   }
 
   @Test

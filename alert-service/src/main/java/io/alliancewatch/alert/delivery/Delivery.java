@@ -25,7 +25,8 @@ import java.util.List;
   "createdAt",
   "redeliveryOf",
   "reason",
-  "notification"
+  "notification",
+  "traceparent"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Delivery(
@@ -40,7 +41,8 @@ public record Delivery(
     Instant createdAt,
     String redeliveryOf,
     String reason,
-    AlertNotification notification) {
+    AlertNotification notification,
+    String traceparent) {
 
   public static final String PENDING = "pending";
   public static final String RETRYING = "retrying";
@@ -52,8 +54,12 @@ public record Delivery(
     attempts = attempts == null ? List.of() : List.copyOf(attempts);
   }
 
+  /**
+   * A new delivery of {@code n}. {@code traceparent} is the W3C trace of the score record that
+   * caused the notification (null when none), sent on as the webhook's {@code traceparent} header.
+   */
   public static Delivery of(
-      String deliveryId, AlertNotification n, Instant at, String redeliveryOf) {
+      String deliveryId, AlertNotification n, Instant at, String redeliveryOf, String traceparent) {
     return new Delivery(
         deliveryId,
         n.notificationId(),
@@ -66,7 +72,8 @@ public record Delivery(
         at,
         redeliveryOf,
         null,
-        n);
+        n,
+        traceparent);
   }
 
   public boolean finished() {
@@ -93,7 +100,8 @@ public record Delivery(
         createdAt,
         redeliveryOf,
         reason,
-        notification);
+        notification,
+        traceparent);
   }
 
   Delivery withStatus(String newStatus, String why) {
@@ -109,6 +117,7 @@ public record Delivery(
         createdAt,
         redeliveryOf,
         why,
-        notification);
+        notification,
+        traceparent);
   }
 }

@@ -3,6 +3,7 @@ package io.alliancewatch.alert.delivery;
 import io.alliancewatch.alert.config.AlertsConfig;
 import io.alliancewatch.alert.kafka.KafkaClients;
 import io.alliancewatch.contracts.Topics;
+import io.alliancewatch.contracts.TraceHeaders;
 import io.alliancewatch.contracts.alert.AlertNotification;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -130,7 +131,13 @@ public class DeliveryService {
     if (log.find(deliveryId).isPresent()) {
       return Optional.empty(); // taken before a restart; the log knows how it went
     }
-    return Optional.of(Delivery.of(deliveryId, notification, clock.instant(), null));
+    return Optional.of(
+        Delivery.of(
+            deliveryId,
+            notification,
+            clock.instant(),
+            null,
+            TraceHeaders.traceparent(record.headers()).orElse(null)));
   }
 
   /** The first delivery of a notification has an id derived from it, so it is made once. */
@@ -150,7 +157,8 @@ public class DeliveryService {
                           UUID.randomUUID().toString(),
                           original.notification(),
                           clock.instant(),
-                          original.deliveryId()));
+                          original.deliveryId(),
+                          original.traceparent()));
               dispatcher.enqueue(again);
               return again;
             });

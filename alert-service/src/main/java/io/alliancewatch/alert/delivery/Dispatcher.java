@@ -160,7 +160,8 @@ public class Dispatcher {
             webhook.url(),
             webhook.secret(),
             delivery.webhookId(),
-            WebhookSender.body(delivery.notification()))
+            WebhookSender.body(delivery.notification()),
+            delivery.traceparent())
         .thenAcceptAsync(outcome -> outcome(lane, delivery, at, outcome), workers)
         .exceptionally(
             e -> {

@@ -54,7 +54,12 @@ public final class WebhookSender {
     }
   }
 
-  public CompletableFuture<Outcome> send(String url, String secret, String webhookId, byte[] body) {
+  /**
+   * Posts {@code body}; {@code traceparent} (or null) continues the trace of the score that caused
+   * the notification (W3C Trace Context), so a receiver's tracing joins it.
+   */
+  public CompletableFuture<Outcome> send(
+      String url, String secret, String webhookId, byte[] body, String traceparent) {
     long timestamp = clock.instant().getEpochSecond();
     String signature;
     try {
@@ -66,15 +71,18 @@ public final class WebhookSender {
     }
     HttpRequest request;
     try {
-      request =
+      HttpRequest.Builder builder =
           HttpRequest.newBuilder(URI.create(url))
               .timeout(timeout)
               .header("Content-Type", "application/json")
               .header("webhook-id", webhookId)
               .header("webhook-timestamp", Long.toString(timestamp))
               .header("webhook-signature", signature)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build();
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      if (traceparent != null) {
+        builder.header("traceparent", traceparent);
+      }
+      request = builder.build();
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(
           new Outcome(null, null, "cannot call this URL: " + e.getMessage(), 0));

@@ -3,6 +3,7 @@ package io.alliancewatch.alert.engine;
 import io.alliancewatch.alert.state.AlertState;
 import io.alliancewatch.alert.state.AlertStateMachine;
 import io.alliancewatch.contracts.ScoreRecord;
+import io.alliancewatch.contracts.TraceHeaders;
 import io.alliancewatch.contracts.alert.AlertNotification;
 import io.alliancewatch.contracts.alert.Subscription;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -72,10 +75,11 @@ final class AlertProcessor implements Processor<String, ScoreRecord, String, Ale
     }
     latest.put(allianceId, score);
     Instant now = Instant.now();
+    Headers trace = TraceHeaders.carry(record.headers()); // the score's trace goes on
     for (Subscription s : allSubscriptions()) {
       if (covers(s, allianceId)) {
         String key = key(s.id(), allianceId);
-        apply(key, machine.onScore(s, states.get(key), score, now));
+        apply(key, machine.onScore(s, states.get(key), score, now), trace);
       }
     }
   }
@@ -94,7 +98,7 @@ final class AlertProcessor implements Processor<String, ScoreRecord, String, Ale
           AlertState state = states.get(key);
           if (state == null
               || !Objects.equals(state.rulesVersion(), AlertStateMachine.rulesVersion(s))) {
-            apply(key, machine.onRulesChanged(s, state, entry.value, now));
+            apply(key, machine.onRulesChanged(s, state, entry.value, now), new RecordHeaders());
           }
         }
       }
@@ -112,17 +116,17 @@ final class AlertProcessor implements Processor<String, ScoreRecord, String, Ale
         continue;
       }
       ScoreRecord score = latest.get(allianceOf(entry.key));
-      apply(entry.key, machine.onTick(s, entry.value, score, now));
+      apply(entry.key, machine.onTick(s, entry.value, score, now), new RecordHeaders());
     }
     forgotten.forEach(states::delete);
   }
 
-  private void apply(String key, AlertStateMachine.Step step) {
+  private void apply(String key, AlertStateMachine.Step step, Headers trace) {
     if (step.state() != null) {
       states.put(key, step.state());
     }
     for (AlertNotification n : step.notifications()) {
-      context.forward(new Record<>(n.subscriptionId(), n, n.createdAt().toEpochMilli()));
+      context.forward(new Record<>(n.subscriptionId(), n, n.createdAt().toEpochMilli(), trace));
       made.accept(n);
     }
   }

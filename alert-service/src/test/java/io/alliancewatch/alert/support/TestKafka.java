@@ -120,8 +120,13 @@ public final class TestKafka {
   }
 
   public static void send(String topic, String key, Object value) {
+    send(new ProducerRecord<>(topic, key, value));
+  }
+
+  public static void send(ProducerRecord<String, Object> record) {
+    String topic = record.topic();
     try {
-      producer().send(new ProducerRecord<>(topic, key, value)).get();
+      producer().send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException("cannot write to " + topic, e);
     }

@@ -6,6 +6,7 @@ import io.alliancewatch.contracts.IndicatorEvent;
 import io.alliancewatch.contracts.IndicatorEvent.EventKey;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.ScoreRecord;
+import io.alliancewatch.contracts.TraceHeaders;
 import io.alliancewatch.scoring.model.AllianceState;
 import io.alliancewatch.scoring.model.EventCheck;
 import io.alliancewatch.scoring.model.ScoringModel;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -39,9 +39,6 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
 
   /** A tick emits when either score moved at least this much (scoring.md section 8). */
   static final double MOVED = 0.01;
-
-  /** Record headers that carry a trace from an event to its score (W3C Trace Context). */
-  static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate");
 
   private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
 
@@ -116,7 +113,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
       AllianceStates.writeAll(states, allianceId, state);
       live.put(allianceId, state);
     }
-    emit(allianceId, score, record.timestamp(), traceContext(record.headers()), "event");
+    emit(allianceId, score, record.timestamp(), TraceHeaders.carry(record.headers()), "event");
     if (event.ingestedAt() != null) {
       metrics.ingestToScore(Duration.between(event.ingestedAt(), now));
     }
@@ -199,21 +196,6 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
         state,
         alliance == null ? null : alliance.value(),
         ScoringModel.emissionTime(state, now));
-  }
-
-  /**
-   * The W3C trace context (set by ingest-service from the feeder's HTTP request) goes on with the
-   * score record the event produced, so alert-service and tracing backends can join the trace.
-   */
-  private static Headers traceContext(Headers in) {
-    RecordHeaders out = new RecordHeaders();
-    for (String name : TRACE_HEADERS) {
-      Header header = in.lastHeader(name);
-      if (header != null) {
-        out.add(header);
-      }
-    }
-    return out;
   }
 
   private void emit(
