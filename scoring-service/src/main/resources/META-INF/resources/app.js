@@ -112,7 +112,7 @@ function render() {
       }),
     ),
   );
-  renderAlerts(alerts.book, alerts.state, alerts.url);
+  renderAlerts(alerts.book, alerts.state, alerts.url, alerts.lostAt);
   renderStatus();
 }
 
@@ -168,8 +168,9 @@ async function start() {
     onState: setAlertsState,
     onOpen: loadAlerts,
   });
-  // "3 min ago" and the lost-connection notes age even when nothing arrives.
-  setInterval(renderStatus, 30000);
+  // "3 min ago" and the lost-connection notes (header, alerts panel, cards) age even when nothing
+  // arrives; while both streams are live only the header has anything to age.
+  setInterval(() => (scores.state === 'live' && alerts.state === 'live' ? renderStatus() : render()), 30000);
 }
 
 start();
