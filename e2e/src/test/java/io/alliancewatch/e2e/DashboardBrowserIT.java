@@ -180,6 +180,76 @@ class DashboardBrowserIT {
     }
   }
 
+  @Test
+  void shouldSayWhenTheAlertServiceStopsAndWhenItIsBackWithoutReloading(RunningSystem system)
+      throws Exception {
+    // given an alliance with a score
+    post(system, event("exercise-NATO", "JOINT_EXERCISE", "NATO", "POL"));
+
+    try (Browser browser = Browser.open(system.workDir().resolve("chromium-" + run), 1366, 900)) {
+      DashboardPage page = new DashboardPage(browser);
+      // and the dashboard open, both services live
+      browser.driver().get(system.scoring().url("/"));
+      Snapshot live =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  page::read,
+                  now ->
+                      now.cards().containsKey("NATO")
+                          && now.scoresState().equals("live")
+                          && now.alertsState().equals("live"));
+      page.mark(run);
+
+      try {
+        // when the alert service's process stops
+        system.stopAlerts();
+
+        // then the open page says the alert service stopped answering, and marks what it knew
+        // of the alerts as possibly out of date; the scores stay live
+        Snapshot lost =
+            await()
+                .atMost(PATIENCE)
+                .until(page::read, now -> now.alertsState().equals("reconnecting"));
+        String when = "(just now|\\d+ min ago)";
+        assertThat(lost.alertsStatus())
+            .matches(
+                "Alerts: connection lost " + when + ", retrying; showing the last data received");
+        assertThat(lost.alertsStale()).isTrue();
+        // the alerts it knew stay shown (other tests of the run may have left one firing)
+        assertThat(lost.alerts()).isEqualTo(live.alerts());
+        if (lost.alerts().isEmpty()) {
+          assertThat(lost.alertsNote())
+              .matches(
+                  "The alert service \\(http://localhost:"
+                      + system.alerts().port()
+                      + "\\) stopped answering "
+                      + when
+                      + ": no alert was firing then\\.");
+        } else {
+          assertThat(lost.alertsNote()).isNull();
+        }
+        assertThat(lost.scoresState()).isEqualTo("live");
+        assertThat(lost.cards().get("NATO").stale()).isFalse();
+        assertThat(page.mark()).as("the page was not reloaded").isEqualTo(run);
+        browser.fullPageScreenshot(TARGET.resolve("dashboard-alerts-stopped.png"), 1366);
+
+        // when the alert service runs again
+        system.startAlerts();
+
+        // then the same page is live again
+        Snapshot back =
+            await().atMost(PATIENCE).until(page::read, now -> now.alertsState().equals("live"));
+        assertThat(back.alertsStatus()).isEqualTo("Alerts: live");
+        assertThat(back.alertsStale()).isFalse();
+        assertThat(page.mark()).as("the page was not reloaded").isEqualTo(run);
+      } finally {
+        // the other tests share the system
+        system.startAlerts();
+      }
+    }
+  }
+
   private String id(String name) {
     return name + "-" + run;
   }

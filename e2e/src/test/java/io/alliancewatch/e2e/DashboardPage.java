@@ -16,7 +16,8 @@ final class DashboardPage {
   /**
    * What the page shows now. {@code scoresState}, {@code alertsState}: each service's state in the
    * header ({@code live}, {@code connecting}, {@code reconnecting}, {@code down}) and its words;
-   * {@code alertsNote}: what the alerts panel says when no alert is shown (else null).
+   * {@code alertsNote}: what the alerts panel says when no alert is shown (else null); {@code
+   * alertsStale}: whether the alerts panel is marked as possibly out of date.
    */
   record Snapshot(
       Map<String, Card> cards,
@@ -25,7 +26,8 @@ final class DashboardPage {
       String scoresStatus,
       String alertsState,
       String alertsStatus,
-      String alertsNote) {}
+      String alertsNote,
+      boolean alertsStale) {}
 
   /** One alliance's card: its scores, whether it is flagged or marked stale, its driver events. */
   record Card(Score cohesion, Score risk, boolean alerting, boolean stale, List<Driver> drivers) {
@@ -69,7 +71,8 @@ final class DashboardPage {
       return JSON.stringify({ cards, alerts,
         scoresState: scores.dataset.state, scoresStatus: scores.textContent,
         alertsState: alertService.dataset.state, alertsStatus: alertService.textContent,
-        alertsNote: note.hidden ? null : note.textContent });
+        alertsNote: note.hidden ? null : note.textContent,
+        alertsStale: document.getElementById('alerts').dataset.stale === 'true' });
       """;
 
   private final Browser browser;
