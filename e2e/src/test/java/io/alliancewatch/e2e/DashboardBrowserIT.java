@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,22 @@ class DashboardBrowserIT {
                                           .driver(id("exercise-" + alliance))
                                           .isPresent()));
       assertThat(opened.scoresState()).isEqualTo("live");
+      // each named as the registry names it (ingest's GET /api/alliances, seeded from
+      // shared/data/alliances.json), once the page has read the registry
+      Map<String, String> registered = registeredNames(system);
+      Snapshot named =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  page::read,
+                  shown ->
+                      ALLIANCES.stream().allMatch(a -> !shown.cards().get(a).name().isEmpty()));
+      for (String alliance : ALLIANCES) {
+        assertThat(named.cards().get(alliance).name())
+            .as(alliance)
+            .isNotEmpty()
+            .isEqualTo(registered.get(alliance));
+      }
       for (String alliance : ALLIANCES) {
         Card card = opened.cards().get(alliance);
         assertShown(card.cohesion());
@@ -248,6 +265,15 @@ class DashboardBrowserIT {
         system.startAlerts();
       }
     }
+  }
+
+  /** The registry's name of each alliance, as ingest (which keeps the registry) answers it. */
+  private static Map<String, String> registeredNames(RunningSystem system) {
+    Answer answer = Http.get(system.ingest().url("/api/alliances"));
+    assertThat(answer.status()).as("registry: %s", answer).isEqualTo(200);
+    Map<String, String> names = new HashMap<>();
+    answer.json().forEach(a -> names.put(a.path("id").asText(), a.path("name").asText()));
+    return names;
   }
 
   private String id(String name) {

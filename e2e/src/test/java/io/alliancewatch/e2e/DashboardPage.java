@@ -29,8 +29,17 @@ final class DashboardPage {
       String alertsNote,
       boolean alertsStale) {}
 
-  /** One alliance's card: its scores, whether it is flagged or marked stale, its driver events. */
-  record Card(Score cohesion, Score risk, boolean alerting, boolean stale, List<Driver> drivers) {
+  /**
+   * One alliance's card: its full name, its scores, whether it is flagged or marked stale, its
+   * driver events.
+   */
+  record Card(
+      String name,
+      Score cohesion,
+      Score risk,
+      boolean alerting,
+      boolean stale,
+      List<Driver> drivers) {
 
     Optional<Driver> driver(String id) {
       return drivers.stream().filter(driver -> driver.id().equals(id)).findFirst();
@@ -55,6 +64,7 @@ final class DashboardPage {
       const cards = {};
       for (const card of document.querySelectorAll('article.card')) {
         cards[card.dataset.alliance] = {
+          name: card.querySelector('.card-head .name').textContent,
           cohesion: score(card, 'cohesion'),
           risk: score(card, 'risk'),
           alerting: card.dataset.alerting === 'true',
