@@ -51,8 +51,11 @@ export class AlertBook {
 const rule = (alert) =>
   alert.condition && Number.isFinite(alert.threshold) ? ` ${alert.condition} ${format.score(alert.threshold)}` : '';
 
-/** state: the alert stream's ('live', 'down', ...); url: where the alert service was looked for. */
-export function renderAlerts(book, state, url) {
+/**
+ * state: the alert stream's ('live', 'down', ...); url: where the alert service was looked for;
+ * lostAt: when a live stream broke.
+ */
+export function renderAlerts(book, state, url, lostAt) {
   const active = [...book.active.values()].sort((a, b) => String(b.startsAt).localeCompare(String(a.startsAt)));
   document.getElementById('alerts').dataset.stale = String(state !== 'live');
   const none = document.getElementById('no-alerts');
@@ -62,7 +65,9 @@ export function renderAlerts(book, state, url) {
       ? 'No alert is firing.'
       : state === 'down'
         ? `The alert service (${url}) cannot be reached: no alert is known.`
-        : 'No alert known yet.';
+        : state === 'reconnecting'
+          ? `The alert service (${url}) stopped answering ${format.ago(lostAt)}: no alert was firing then.`
+          : 'No alert known yet.';
   document.getElementById('active-alerts').replaceChildren(
     ...active.map((alert) =>
       el(

@@ -1,5 +1,6 @@
-// The dashboard: scores from this service, alerts from the alert service, both kept live over
-// Server-Sent Events. State lives here; cards.js and alerts.js only draw it.
+// The dashboard: scores and the alliance registry from this service, alerts from the alert
+// service, both kept live over Server-Sent Events. State lives here; cards.js and alerts.js only
+// draw it.
 
 import { AlertBook, renderAlerts } from './alerts.js';
 import { fetchJson, liveStream, loadConfig } from './api.js';
@@ -20,6 +21,9 @@ const scores = {
   historyAsked: new Set(),
 };
 const alerts = { state: 'connecting', lostAt: null, url: '', book: new AlertBook() };
+// The registry's name of each alliance (GET /api/alliances), asked again, once, for an alliance it
+// lacks (one added to the registry since).
+const registry = { names: new Map(), askedFor: new Set(), loading: false };
 
 function accept(record) {
   const id = record.allianceId;
@@ -30,6 +34,10 @@ function accept(record) {
   scores.receivedAt.set(id, Date.now());
   addPoints(id, [record]);
   if (!scores.historyAsked.has(id)) loadHistory(id);
+  if (!registry.names.has(id) && !registry.askedFor.has(id)) {
+    registry.askedFor.add(id);
+    loadRegistry();
+  }
 }
 
 function addPoints(id, records) {
@@ -77,6 +85,25 @@ async function loadScores() {
   }
 }
 
+let registryRetry;
+
+/** GET /api/alliances: the names; while it fails (503 at start), again a few seconds later. */
+async function loadRegistry() {
+  if (registry.loading) return;
+  registry.loading = true;
+  clearTimeout(registryRetry);
+  try {
+    const alliances = await fetchJson('api/alliances');
+    registry.names = new Map(alliances.map((alliance) => [alliance.id, alliance.name ?? '']));
+    render();
+  } catch (error) {
+    console.info(`registry: ${error.message}; asking again soon`);
+    registryRetry = setTimeout(loadRegistry, 5000);
+  } finally {
+    registry.loading = false;
+  }
+}
+
 async function loadAlerts() {
   alerts.book.startLoad();
   try {
@@ -104,6 +131,7 @@ function render() {
     ...ids.map((id) =>
       allianceCard({
         record: scores.latest.get(id),
+        name: registry.names.get(id),
         previous: scores.previous.get(id),
         points: scores.points.get(id) ?? [],
         alerts: alerts.book.of(id),
@@ -112,7 +140,7 @@ function render() {
       }),
     ),
   );
-  renderAlerts(alerts.book, alerts.state, alerts.url);
+  renderAlerts(alerts.book, alerts.state, alerts.url, alerts.lostAt);
   renderStatus();
 }
 
@@ -151,6 +179,7 @@ async function start() {
   const config = await loadConfig();
   alerts.url = config.alertServiceUrl.replace(/\/+$/, '');
   // the scores as they stand, even when the stream cannot be had (the cards then say so)
+  loadRegistry();
   loadScores();
   liveStream('api/scores/stream', 'score', {
     onData: (record) => {
@@ -168,8 +197,9 @@ async function start() {
     onState: setAlertsState,
     onOpen: loadAlerts,
   });
-  // "3 min ago" and the lost-connection notes age even when nothing arrives.
-  setInterval(renderStatus, 30000);
+  // "3 min ago" and the lost-connection notes (header, alerts panel, cards) age even when nothing
+  // arrives; while both streams are live only the header has anything to age.
+  setInterval(() => (scores.state === 'live' && alerts.state === 'live' ? renderStatus() : render()), 30000);
 }
 
 start();

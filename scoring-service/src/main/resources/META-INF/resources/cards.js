@@ -16,8 +16,9 @@ export function el(tag, attributes = {}, ...children) {
 }
 
 /**
- * view: {record, previous, points, alerts, stale, receivedAt}; previous is the record before
- * this one (for the change), points the trend, alerts the active alerts of this alliance.
+ * view: {record, name, previous, points, alerts, stale, receivedAt}; name is the registry's name of
+ * the alliance ('' while unknown), previous the record before this one (for the change), points the
+ * trend, alerts the active alerts of this alliance.
  */
 export function allianceCard(view) {
   const { record } = view;
@@ -29,7 +30,7 @@ export function allianceCard(view) {
       'data-stale': String(view.stale),
       'data-alerting': String(view.alerts.length > 0),
     },
-    heading(record, view.alerts),
+    heading(record, view.name, view.alerts),
     el('div', { class: 'scores' }, scoreBox(record, view.previous, 'cohesion'), scoreBox(record, view.previous, 'risk')),
     trend(record, view.points),
     why(record),
@@ -44,11 +45,11 @@ export function allianceCard(view) {
   );
 }
 
-function heading(record, alerts) {
+function heading(record, name, alerts) {
   return el(
     'header',
     { class: 'card-head' },
-    el('div', {}, el('h2', {}, record.allianceId), el('p', { class: 'name' }, format.allianceName(record.allianceId))),
+    el('div', {}, el('h2', {}, record.allianceId), el('p', { class: 'name' }, name ?? '')),
     alerts.length
       ? el(
           'ul',

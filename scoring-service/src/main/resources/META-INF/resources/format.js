@@ -1,13 +1,5 @@
 // Words and numbers: how the dashboard says what a score record holds (scoring.md sections 2, 4, 7).
 
-const NAMES = {
-  NATO: 'North Atlantic Treaty Organization',
-  AUKUS: 'Australia, United Kingdom, United States',
-  QUAD: 'Quadrilateral Security Dialogue',
-  ANZUS: 'Australia, New Zealand, United States',
-  CSTO: 'Collective Security Treaty Organization',
-};
-
 // Contribution names as a reader says them; the seven types and the three special terms.
 const TERMS = {
   BASELINE: 'baseline',
@@ -42,8 +34,6 @@ export const metricOf = (type) => (THREATS.has(type) ? 'risk' : 'cohesion');
 
 /** Whether a term is good or bad news: more cohesion is good, more risk is bad. */
 export const tone = (metric, value) => ((metric === 'risk') === value > 0 ? 'bad' : 'good');
-
-export const allianceName = (id) => NAMES[id] ?? '';
 
 export const term = (name) => TERMS[name] ?? name.toLowerCase().replaceAll('_', ' ');
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,22 @@ class DashboardBrowserIT {
                                           .driver(id("exercise-" + alliance))
                                           .isPresent()));
       assertThat(opened.scoresState()).isEqualTo("live");
+      // each named as the registry names it (ingest's GET /api/alliances, seeded from
+      // shared/data/alliances.json), once the page has read the registry
+      Map<String, String> registered = registeredNames(system);
+      Snapshot named =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  page::read,
+                  shown ->
+                      ALLIANCES.stream().allMatch(a -> !shown.cards().get(a).name().isEmpty()));
+      for (String alliance : ALLIANCES) {
+        assertThat(named.cards().get(alliance).name())
+            .as(alliance)
+            .isNotEmpty()
+            .isEqualTo(registered.get(alliance));
+      }
       for (String alliance : ALLIANCES) {
         Card card = opened.cards().get(alliance);
         assertShown(card.cohesion());
@@ -178,6 +195,85 @@ class DashboardBrowserIT {
                   + ") cannot be reached: no alert is known.");
       browser.fullPageScreenshot(TARGET.resolve("dashboard-unreachable.png"), 1366);
     }
+  }
+
+  @Test
+  void shouldSayWhenTheAlertServiceStopsAndWhenItIsBackWithoutReloading(RunningSystem system)
+      throws Exception {
+    // given an alliance with a score
+    post(system, event("exercise-NATO", "JOINT_EXERCISE", "NATO", "POL"));
+
+    try (Browser browser = Browser.open(system.workDir().resolve("chromium-" + run), 1366, 900)) {
+      DashboardPage page = new DashboardPage(browser);
+      // and the dashboard open, both services live
+      browser.driver().get(system.scoring().url("/"));
+      Snapshot live =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  page::read,
+                  now ->
+                      now.cards().containsKey("NATO")
+                          && now.scoresState().equals("live")
+                          && now.alertsState().equals("live"));
+      page.mark(run);
+
+      try {
+        // when the alert service's process stops
+        system.stopAlerts();
+
+        // then the open page says the alert service stopped answering, and marks what it knew
+        // of the alerts as possibly out of date; the scores stay live
+        Snapshot lost =
+            await()
+                .atMost(PATIENCE)
+                .until(page::read, now -> now.alertsState().equals("reconnecting"));
+        String when = "(just now|\\d+ min ago)";
+        assertThat(lost.alertsStatus())
+            .matches(
+                "Alerts: connection lost " + when + ", retrying; showing the last data received");
+        assertThat(lost.alertsStale()).isTrue();
+        // the alerts it knew stay shown (other tests of the run may have left one firing)
+        assertThat(lost.alerts()).isEqualTo(live.alerts());
+        if (lost.alerts().isEmpty()) {
+          assertThat(lost.alertsNote())
+              .matches(
+                  "The alert service \\(http://localhost:"
+                      + system.alerts().port()
+                      + "\\) stopped answering "
+                      + when
+                      + ": no alert was firing then\\.");
+        } else {
+          assertThat(lost.alertsNote()).isNull();
+        }
+        assertThat(lost.scoresState()).isEqualTo("live");
+        assertThat(lost.cards().get("NATO").stale()).isFalse();
+        assertThat(page.mark()).as("the page was not reloaded").isEqualTo(run);
+        browser.fullPageScreenshot(TARGET.resolve("dashboard-alerts-stopped.png"), 1366);
+
+        // when the alert service runs again
+        system.startAlerts();
+
+        // then the same page is live again
+        Snapshot back =
+            await().atMost(PATIENCE).until(page::read, now -> now.alertsState().equals("live"));
+        assertThat(back.alertsStatus()).isEqualTo("Alerts: live");
+        assertThat(back.alertsStale()).isFalse();
+        assertThat(page.mark()).as("the page was not reloaded").isEqualTo(run);
+      } finally {
+        // the other tests share the system
+        system.startAlerts();
+      }
+    }
+  }
+
+  /** The registry's name of each alliance, as ingest (which keeps the registry) answers it. */
+  private static Map<String, String> registeredNames(RunningSystem system) {
+    Answer answer = Http.get(system.ingest().url("/api/alliances"));
+    assertThat(answer.status()).as("registry: %s", answer).isEqualTo(200);
+    Map<String, String> names = new HashMap<>();
+    answer.json().forEach(a -> names.put(a.path("id").asText(), a.path("name").asText()));
+    return names;
   }
 
   private String id(String name) {

@@ -16,7 +16,8 @@ final class DashboardPage {
   /**
    * What the page shows now. {@code scoresState}, {@code alertsState}: each service's state in the
    * header ({@code live}, {@code connecting}, {@code reconnecting}, {@code down}) and its words;
-   * {@code alertsNote}: what the alerts panel says when no alert is shown (else null).
+   * {@code alertsNote}: what the alerts panel says when no alert is shown (else null); {@code
+   * alertsStale}: whether the alerts panel is marked as possibly out of date.
    */
   record Snapshot(
       Map<String, Card> cards,
@@ -25,10 +26,20 @@ final class DashboardPage {
       String scoresStatus,
       String alertsState,
       String alertsStatus,
-      String alertsNote) {}
+      String alertsNote,
+      boolean alertsStale) {}
 
-  /** One alliance's card: its scores, whether it is flagged or marked stale, its driver events. */
-  record Card(Score cohesion, Score risk, boolean alerting, boolean stale, List<Driver> drivers) {
+  /**
+   * One alliance's card: its full name, its scores, whether it is flagged or marked stale, its
+   * driver events.
+   */
+  record Card(
+      String name,
+      Score cohesion,
+      Score risk,
+      boolean alerting,
+      boolean stale,
+      List<Driver> drivers) {
 
     Optional<Driver> driver(String id) {
       return drivers.stream().filter(driver -> driver.id().equals(id)).findFirst();
@@ -53,6 +64,7 @@ final class DashboardPage {
       const cards = {};
       for (const card of document.querySelectorAll('article.card')) {
         cards[card.dataset.alliance] = {
+          name: card.querySelector('.card-head .name').textContent,
           cohesion: score(card, 'cohesion'),
           risk: score(card, 'risk'),
           alerting: card.dataset.alerting === 'true',
@@ -69,7 +81,8 @@ final class DashboardPage {
       return JSON.stringify({ cards, alerts,
         scoresState: scores.dataset.state, scoresStatus: scores.textContent,
         alertsState: alertService.dataset.state, alertsStatus: alertService.textContent,
-        alertsNote: note.hidden ? null : note.textContent });
+        alertsNote: note.hidden ? null : note.textContent,
+        alertsStale: document.getElementById('alerts').dataset.stale === 'true' });
       """;
 
   private final Browser browser;

@@ -6,9 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import io.alliancewatch.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,29 @@ class OperationsIT {
   }
 
   @Test
+  void shouldExposeTheKafkaClientsOwnMetricsWithTheRawConsumersLag() {
+    // the raw-topic consumer starts once the registry is read, a moment after readiness
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                Assertions.assertThat(labels("kafka_consumer_fetch_manager_records_lag_max"))
+                    .anyMatch(l -> l.contains("client_id=\"ingest-service-raw\"")));
+
+    given()
+        .contentType("application/json")
+        .body(Events.tension("DEU", "NATO").toString())
+        .post("/api/indicators")
+        .then()
+        .statusCode(202);
+
+    Assertions.assertThat(labels("kafka_producer_record_send_total"))
+        .anyMatch(l -> l.contains("client_id=\"ingest-service\""));
+    Assertions.assertThat(labels("kafka_admin_client_connection_count"))
+        .anyMatch(l -> l.contains("client_id=\"ingest-service-admin\""));
+  }
+
+  @Test
   void shouldPublishItsOpenApiDocument() {
     given()
         .when()
@@ -66,6 +93,20 @@ class OperationsIT {
         .statusCode(200)
         .body(containsString("\"kafka\""))
         .body(containsString("registry.loaded"));
+  }
+
+  /** The label sets of every sample of {@code name} ({@code NaN} values included). */
+  private static List<String> labels(String name) {
+    String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    Matcher matcher =
+        Pattern.compile(
+                "^" + name + "\\{([^}]*)\\} (?:[0-9.Ee+-]+|NaN)(?: #.*)?$", Pattern.MULTILINE)
+            .matcher(body);
+    List<String> labels = new ArrayList<>();
+    while (matcher.find()) {
+      labels.add(matcher.group(1));
+    }
+    return labels;
   }
 
   /**

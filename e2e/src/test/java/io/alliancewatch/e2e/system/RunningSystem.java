@@ -24,23 +24,30 @@ public final class RunningSystem implements AutoCloseable {
   /** The services are slow to start on a busy 2-core machine; each gets this long. */
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
+  private final Path root;
   private final Path workDir;
   private final StandaloneKafka kafka;
   private final ServiceProcess ingest;
   private final ServiceProcess scoring;
-  private final ServiceProcess alerts;
+  private final Map<String, String> alertsConfig;
+  private volatile ServiceProcess alerts;
+  private int alertsStarts = 1;
 
   private RunningSystem(
+      Path root,
       Path workDir,
       StandaloneKafka kafka,
       ServiceProcess ingest,
       ServiceProcess scoring,
-      ServiceProcess alerts) {
+      ServiceProcess alerts,
+      Map<String, String> alertsConfig) {
+    this.root = root;
     this.workDir = workDir;
     this.kafka = kafka;
     this.ingest = ingest;
     this.scoring = scoring;
     this.alerts = alerts;
+    this.alertsConfig = alertsConfig;
   }
 
   /** Starts the broker, then the services, and waits until each reports ready. */
@@ -79,29 +86,26 @@ public final class RunningSystem implements AutoCloseable {
                   "http://localhost:" + alertPort),
               logs);
       started.add(scoring);
+      Map<String, String> alertsConfig =
+          Map.of(
+              "kafka.bootstrap.servers",
+              brokers,
+              "kafka-streams.state.dir",
+              workDir.resolve("alert-state").toString(),
+              "alerts.webhook.allow-loopback",
+              "true",
+              // the dashboard, served by scoring, calls the alert service from the browser:
+              // the variable alert-service's CORS origins are read from
+              "ALERTS_CORS_ORIGINS",
+              "http://localhost:" + scoringPort);
       ServiceProcess alerts =
-          ServiceProcess.start(
-              root,
-              "alert-service",
-              alertPort,
-              Map.of(
-                  "kafka.bootstrap.servers",
-                  brokers,
-                  "kafka-streams.state.dir",
-                  workDir.resolve("alert-state").toString(),
-                  "alerts.webhook.allow-loopback",
-                  "true",
-                  // the dashboard, served by scoring, calls the alert service from the browser:
-                  // the variable alert-service's CORS origins are read from
-                  "ALERTS_CORS_ORIGINS",
-                  "http://localhost:" + scoringPort),
-              logs);
+          ServiceProcess.start(root, "alert-service", alertPort, alertsConfig, logs);
       started.add(alerts);
 
       awaitReady(ingest, "ingest-service", logs);
       awaitReady(scoring, "scoring-service", logs);
       awaitReady(alerts, "alert-service", logs);
-      return new RunningSystem(workDir, kafka, ingest, scoring, alerts);
+      return new RunningSystem(root, workDir, kafka, ingest, scoring, alerts, alertsConfig);
     } catch (IOException e) {
       stopQuietly(started);
       throw new UncheckedIOException(e);
@@ -155,6 +159,24 @@ public final class RunningSystem implements AutoCloseable {
 
   public ServiceProcess alerts() {
     return alerts;
+  }
+
+  /** Stops the alert service as Ctrl-C would, for tests of what others do without it. */
+  public synchronized void stopAlerts() throws InterruptedException {
+    alerts.close();
+  }
+
+  /**
+   * Starts the alert service again, on its port, with its configuration and state, and waits until
+   * it is ready; its log goes to {@code logs/alert-service-<n>/}. Nothing happens when it runs.
+   */
+  public synchronized void startAlerts() throws IOException, InterruptedException {
+    if (alerts.isAlive()) {
+      return;
+    }
+    Path logs = workDir.resolve("logs/alert-service-" + ++alertsStarts);
+    alerts = ServiceProcess.start(root, "alert-service", alerts.port(), alertsConfig, logs);
+    awaitReady(alerts, "alert-service", logs);
   }
 
   public String bootstrapServers() {

@@ -3,6 +3,8 @@ package io.alliancewatch.ingest.kafka;
 import io.alliancewatch.contracts.TopicSpec;
 import io.alliancewatch.contracts.Topics;
 import io.alliancewatch.ingest.config.IngestConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,21 +23,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Kafka clients of the service: one idempotent producer ({@code acks=all}) shared by every
- * request, and an admin client for topic set-up and readiness.
+ * request, and an admin client for topic set-up and readiness. Each client's own metrics are bound
+ * to the service's Micrometer registry ({@code kafka_producer_*}, {@code kafka_admin_client_*} at
+ * {@code /q/metrics}) for as long as the client lives.
  */
 @ApplicationScoped
 public class KafkaClients {
 
   private final String bootstrapServers;
   private final IngestConfig config;
+  private final MeterRegistry registry;
   private volatile KafkaProducer<byte[], byte[]> producer;
-  private volatile Admin admin;
+  private volatile KafkaClientMetrics producerMetrics;
+  private volatile AdminClient admin;
+  private volatile KafkaClientMetrics adminMetrics;
 
   public KafkaClients(
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      IngestConfig config) {
+      IngestConfig config,
+      MeterRegistry registry) {
     this.bootstrapServers = bootstrapServers;
     this.config = config;
+    this.registry = registry;
   }
 
   public String bootstrapServers() {
@@ -57,6 +68,8 @@ public class KafkaClients {
       props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackMillis);
       props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
       producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+      producerMetrics = new KafkaClientMetrics(producer);
+      producerMetrics.bindTo(registry);
     }
     return producer;
   }
@@ -64,7 +77,7 @@ public class KafkaClients {
   public synchronized Admin admin() {
     if (admin == null) {
       admin =
-          Admin.create(
+          AdminClient.create(
               Map.of(
                   AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                   bootstrapServers,
@@ -74,8 +87,21 @@ public class KafkaClients {
                   5000,
                   AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                   10000));
+      adminMetrics = new KafkaClientMetrics(admin);
+      adminMetrics.bindTo(registry);
     }
     return admin;
+  }
+
+  /**
+   * Binds the metrics of a consumer the caller owns (its fetch lag among them: {@code
+   * kafka_consumer_fetch_manager_records_lag_max}); closing the result removes them, so close it
+   * with the consumer.
+   */
+  public KafkaClientMetrics bindMetrics(Consumer<?, ?> consumer) {
+    KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
+    metrics.bindTo(registry);
+    return metrics;
   }
 
   /** The topics this service writes or reads, under their configured names. */
@@ -90,9 +116,11 @@ public class KafkaClients {
 
   void close(@Observes ShutdownEvent event) {
     if (producer != null) {
+      producerMetrics.close();
       producer.close(Duration.ofSeconds(5));
     }
     if (admin != null) {
+      adminMetrics.close();
       admin.close(Duration.ofSeconds(5));
     }
   }

@@ -14,6 +14,7 @@ import io.alliancewatch.ingest.http.ProblemException;
 import io.alliancewatch.ingest.kafka.IndicatorPublisher;
 import io.alliancewatch.ingest.kafka.KafkaClients;
 import io.alliancewatch.ingest.registry.AllianceRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,8 +120,10 @@ public class RawTopicRouter {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-raw");
+    // the consumer's metrics (its lag among them) are at /q/metrics while it lives
     try (KafkaConsumer<byte[], byte[]> rawConsumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaClientMetrics rawMetrics = clients.bindMetrics(rawConsumer)) {
       consumer = rawConsumer;
       rawConsumer.subscribe(List.of(config.topics().raw()));
       while (running) {

@@ -11,6 +11,7 @@ import io.alliancewatch.scoring.topology.ScoringTopology;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
@@ -130,6 +131,18 @@ public class ScoreQuery {
     }
     ids.sort(String::compareTo);
     return ids;
+  }
+
+  /** Every alliance of the registry as this instance knows it (a global table), sorted by id. */
+  public List<Alliance> alliances() {
+    List<Alliance> alliances = new ArrayList<>();
+    try (KeyValueIterator<String, Alliance> all = registry().all()) {
+      all.forEachRemaining(entry -> alliances.add(entry.value));
+    } catch (InvalidStateStoreException e) {
+      throw ApiProblem.notReady("the registry is not queryable yet: " + e.getMessage());
+    }
+    alliances.sort(Comparator.comparing(Alliance::id));
+    return alliances;
   }
 
   private ReadOnlyKeyValueStore<String, Alliance> registry() {

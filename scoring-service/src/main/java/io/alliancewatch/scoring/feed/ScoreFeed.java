@@ -3,6 +3,8 @@ package io.alliancewatch.scoring.feed;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.ScoreRecord;
 import io.alliancewatch.scoring.config.ScoringConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +33,10 @@ import org.jboss.logging.Logger;
 /**
  * Every score record of {@code alliance.scores}, committed ones only ({@code read_committed}), for
  * the stream: each instance reads every partition, so a client sees every alliance whichever
- * instance it reached. Keeps the latest record of each alliance for clients that connect later.
+ * instance it reached. Keeps the latest record of each alliance for clients that connect later. The
+ * consumer's own metrics, its lag behind the topic among them ({@code
+ * kafka_consumer_fetch_manager_records_lag_max{client_id="scoring-score-feed"}}), are bound to the
+ * Micrometer registry while it lives.
  */
 @ApplicationScoped
 public class ScoreFeed {
@@ -51,6 +56,7 @@ public class ScoreFeed {
   private final ScoringConfig config;
   private final String bootstrapServers;
   private final FeedMetrics metrics;
+  private final MeterRegistry registry;
   private final Map<String, Positioned> latest = new HashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean running = true;
@@ -60,10 +66,12 @@ public class ScoreFeed {
   public ScoreFeed(
       ScoringConfig config,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      FeedMetrics metrics) {
+      FeedMetrics metrics,
+      MeterRegistry registry) {
     this.config = config;
     this.bootstrapServers = bootstrapServers;
     this.metrics = metrics;
+    this.registry = registry;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -125,7 +133,9 @@ public class ScoreFeed {
     String topic = config.topics().scores();
     while (running) {
       try (KafkaConsumer<String, byte[]> kafka =
-          new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+              new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+          KafkaClientMetrics kafkaMetrics = new KafkaClientMetrics(kafka)) {
+        kafkaMetrics.bindTo(registry);
         consumer = kafka;
         List<TopicPartition> partitions = partitions(kafka, topic);
         kafka.assign(partitions);

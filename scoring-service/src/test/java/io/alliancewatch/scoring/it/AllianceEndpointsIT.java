@@ -1,12 +1,14 @@
 package io.alliancewatch.scoring.it;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.alliancewatch.contracts.Alliance;
 import io.alliancewatch.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +17,8 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +71,27 @@ class AllianceEndpointsIT {
         .statusCode(200)
         .body("size()", equalTo(0));
     given().get("/api/scores").then().statusCode(200).body("allianceId", hasItem(alliance));
+  }
+
+  @Test
+  void givenAnAllianceRegistered_whenTheRegistryIsAsked_thenItIsThereWithItsName()
+      throws Exception {
+    String id = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    Broker.register(new Alliance(id, "Registry name of " + id, List.of("AUS", "NZL"), 2.0));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/alliances")
+                    .then()
+                    .statusCode(200)
+                    .body("find { it.id == '" + id + "' }.name", equalTo("Registry name of " + id))
+                    .body("find { it.id == '" + id + "' }.members", contains("AUS", "NZL"))
+                    .body("find { it.id == '" + id + "' }.guidelinePctGdp", equalTo(2.0)));
+    List<String> ids = given().get("/api/alliances").then().extract().jsonPath().getList("id");
+    assertThat(ids).isSorted();
   }
 
   @Test

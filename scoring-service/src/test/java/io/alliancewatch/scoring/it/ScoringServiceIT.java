@@ -21,8 +21,11 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -238,6 +241,33 @@ class ScoringServiceIT {
                             "scoring_events_total{alliance=\""
                                 + alliance
                                 + "\",outcome=\"counted\"} 3.0")));
+  }
+
+  @Test
+  void givenTheMetricsEndpoint_thenTheLagOfKafkaStreamsAndOfTheScoreFeedIsExposed() {
+    // Kafka Streams' consumer (bound by Quarkus' Kafka binder) and the score feed's (bound by the
+    // feed); a client's meters are re-bound on Micrometer's refresh, hence the patience
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () ->
+                assertThat(labels("kafka_consumer_fetch_manager_records_lag_max"))
+                    .anyMatch(l -> l.matches(".*client_id=\"[^\"]*-StreamThread-\\d+-consumer\".*"))
+                    .anyMatch(l -> l.contains("client_id=\"scoring-score-feed\"")));
+  }
+
+  /** The label sets of every sample of {@code name} at /q/metrics ({@code NaN} values included). */
+  private static List<String> labels(String name) {
+    String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    Matcher matcher =
+        Pattern.compile(
+                "^" + name + "\\{([^}]*)\\} (?:[0-9.Ee+-]+|NaN)(?: #.*)?$", Pattern.MULTILINE)
+            .matcher(body);
+    List<String> labels = new ArrayList<>();
+    while (matcher.find()) {
+      labels.add(matcher.group(1));
+    }
+    return labels;
   }
 
   @Test
