@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class DeliveryLatencyBenchmark {
 
   private static final int SUBSCRIPTIONS = 100;
-  private static final int WARM_UP_ROUNDS = 4;
-  private static final int ROUNDS = 30;
+  private static final int WARM_UP_ROUNDS = 20;
+  private static final int ROUNDS = 50;
 
   @Inject RegistryView registry;
 
