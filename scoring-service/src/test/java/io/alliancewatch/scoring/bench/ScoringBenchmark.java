@@ -406,6 +406,10 @@ public final class ScoringBenchmark {
               Properties props = new Properties();
               props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
               props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+              // -Dbench.reader.<consumer setting>=value tries others (e.g. fetch.max.wait.ms)
+              System.getProperties().stringPropertyNames().stream()
+                  .filter(name -> name.startsWith("bench.reader."))
+                  .forEach(name -> props.put(name.substring(13), System.getProperty(name)));
               try (KafkaConsumer<String, byte[]> consumer =
                   new KafkaConsumer<>(
                       props, new StringDeserializer(), new ByteArrayDeserializer())) {
