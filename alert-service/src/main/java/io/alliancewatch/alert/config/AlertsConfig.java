@@ -58,7 +58,7 @@ public interface AlertsConfig {
      * Exactly-once commits: a notification becomes visible to readers at the commit, so this
      * interval is part of the latency from score to webhook.
      */
-    @WithDefault("50ms")
+    @WithDefault("20ms")
     Duration commitInterval();
   }
 
