@@ -6,11 +6,14 @@ import io.alliancewatch.alert.kafka.TopicTail;
 import io.alliancewatch.contracts.JsonSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -82,7 +85,7 @@ public class DeliveryLog {
 
   /** Stores several at once and waits for all acknowledgements (one round trip). */
   public void saveAll(List<Delivery> deliveries) {
-    List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (Delivery d : deliveries) {
       byId.put(d.deliveryId(), d);
       sent.add(
@@ -93,10 +96,8 @@ public class DeliveryLog {
               Serdes.String().serializer(),
               SERDE.serializer()));
     }
-    for (java.util.concurrent.Future<?> f : sent) {
-      @SuppressWarnings("unchecked")
-      var typed = (java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>) f;
-      clients.await(typed, config.topics().deliveries());
+    for (Future<RecordMetadata> acknowledged : sent) {
+      clients.await(acknowledged, config.topics().deliveries());
     }
   }
 

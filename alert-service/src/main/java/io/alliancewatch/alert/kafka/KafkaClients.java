@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -111,7 +113,7 @@ public class KafkaClients {
    * Writes without waiting; the returned future completes at the acknowledgement. For many records
    * at once: send them all, then wait for each (one round trip instead of one per record).
    */
-  public <K, V> java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+  public <K, V> Future<RecordMetadata> send(
       String topic, K key, V value, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
     byte[] keyBytes = keySerializer.serialize(topic, key);
     byte[] valueBytes = value == null ? null : valueSerializer.serialize(topic, value);
@@ -119,9 +121,7 @@ public class KafkaClients {
   }
 
   /** Waits for the acknowledgement of a record sent with {@link #send}. */
-  public void await(
-      java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> sent,
-      String topic) {
+  public void await(Future<RecordMetadata> sent, String topic) {
     try {
       sent.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

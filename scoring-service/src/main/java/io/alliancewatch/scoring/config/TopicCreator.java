@@ -2,22 +2,19 @@ package io.alliancewatch.scoring.config;
 
 import io.alliancewatch.contracts.TopicSpec;
 import io.alliancewatch.contracts.Topics;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Creates the topics scoring uses when they are missing (an existing topic is left alone), so the
- * service starts on an empty broker; Kafka Streams waits for them before it starts. The admin
- * client's metrics are bound to the Micrometer registry for its short life, like every client's.
+ * service starts on an empty broker; Kafka Streams waits for them before it starts.
  */
 @ApplicationScoped
 public class TopicCreator {
@@ -27,22 +24,19 @@ public class TopicCreator {
   void onStart(
       @Observes StartupEvent event,
       ScoringConfig config,
-      MeterRegistry registry,
       @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrapServers) {
     List<TopicSpec> specs =
         List.of(
             TopicSpec.byDefaultName(Topics.INDICATORS.name()).named(config.topics().indicators()),
             TopicSpec.byDefaultName(Topics.REGISTRY.name()).named(config.topics().registry()),
             TopicSpec.byDefaultName(Topics.SCORES.name()).named(config.topics().scores()));
-    try (AdminClient admin =
-            AdminClient.create(
-                Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG,
-                    "scoring-topic-creator"));
-        KafkaClientMetrics adminMetrics = new KafkaClientMetrics(admin)) {
-      adminMetrics.bindTo(registry);
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "scoring-topic-creator"))) {
       TopicSpec.ensureExist(admin, specs, config.topics().replicationFactor());
     } catch (Exception e) {
       // not fatal: the topics may be created by others; Kafka Streams waits for them

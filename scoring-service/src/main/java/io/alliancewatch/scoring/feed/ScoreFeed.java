@@ -48,7 +48,12 @@ public class ScoreFeed {
 
   /** Someone who wants the records of some alliances. */
   public interface Listener {
-    boolean wants(String allianceId);
+    /**
+     * Whether the listener wants the records of {@code allianceId}; by default every alliance's.
+     */
+    default boolean wants(String allianceId) {
+      return true;
+    }
 
     void accept(Positioned score);
   }

@@ -34,11 +34,6 @@ public class ScoreGauges implements ScoreFeed.Listener {
   }
 
   @Override
-  public boolean wants(String allianceId) {
-    return true;
-  }
-
-  @Override
   public void accept(Positioned score) {
     ScoreRecord record = score.record();
     latest.computeIfAbsent(record.allianceId(), this::register).set(record);

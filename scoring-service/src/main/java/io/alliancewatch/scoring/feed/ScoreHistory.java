@@ -44,11 +44,6 @@ public class ScoreHistory implements ScoreFeed.Listener {
   }
 
   @Override
-  public boolean wants(String allianceId) {
-    return true;
-  }
-
-  @Override
   public void accept(Positioned score) {
     ScoreRecord record = score.record();
     Deque<ScoreRecord> records =

@@ -89,11 +89,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
       reject("invalid", problem.get());
       return;
     }
-    AllianceState state = live.get(allianceId);
-    boolean loaded = state != null;
-    if (!loaded) {
-      state = AllianceStates.read(states, allianceId);
-    }
+    AllianceState state = load(allianceId);
     if (state == null) {
       state = model.newState();
     }
@@ -107,12 +103,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
     Instant now = now();
     ScoreRecord score = evaluate(allianceId, state, now);
     state.markEmitted(score.cohesion(), score.risk());
-    if (loaded) {
-      AllianceStates.writeChange(states, allianceId, state, event);
-    } else {
-      AllianceStates.writeAll(states, allianceId, state);
-      live.put(allianceId, state);
-    }
+    save(allianceId, state, event);
     emit(allianceId, score, record.timestamp(), TraceHeaders.carry(record.headers()), "event");
     if (event.ingestedAt() != null) {
       metrics.ingestToScore(Duration.between(event.ingestedAt(), now));
@@ -169,24 +160,35 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
     }
     // read and written after the iterator is closed: a store is not changed under an open iterator
     for (String allianceId : alliances) {
-      AllianceState state = live.get(allianceId);
-      boolean loaded = state != null;
-      if (!loaded) {
-        state = AllianceStates.read(states, allianceId);
-      }
+      AllianceState state = load(allianceId);
       ScoreRecord score = evaluate(allianceId, state, now);
       if (state.movedSinceLastEmitted(score.cohesion(), score.risk(), MOVED)) {
         state.markEmitted(score.cohesion(), score.risk());
-        if (loaded) {
-          AllianceStates.writeCore(states, allianceId, state);
-        } else {
-          AllianceStates.writeAll(states, allianceId, state);
-          live.put(allianceId, state);
-        }
+        save(allianceId, state, null);
         emit(allianceId, score, wallClockMs, new RecordHeaders(), "tick");
       }
     }
     metrics.tick(Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The alliance's state from memory, else from the store; null when it has none. */
+  private AllianceState load(String allianceId) {
+    AllianceState state = live.get(allianceId);
+    return state != null ? state : AllianceStates.read(states, allianceId);
+  }
+
+  /**
+   * Writes what changed: {@code cause}'s part and the core ({@code cause} null: the core only), or
+   * the whole state the first time this task holds it, which then stays in memory.
+   */
+  private void save(String allianceId, AllianceState state, IndicatorEvent cause) {
+    if (live.putIfAbsent(allianceId, state) == null) {
+      AllianceStates.writeAll(states, allianceId, state);
+    } else if (cause != null) {
+      AllianceStates.writeChange(states, allianceId, state, cause);
+    } else {
+      AllianceStates.writeCore(states, allianceId, state);
+    }
   }
 
   private ScoreRecord evaluate(String allianceId, AllianceState state, Instant now) {
