@@ -2,6 +2,8 @@ package io.alliancewatch.contracts;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.time.Instant;
 
 /**
@@ -58,6 +61,11 @@ public final class Json {
     JsonMapper mapper =
         JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // measured in scoring's benchmark: the score record's serialisation was a quarter of
+            // the stream thread's CPU; Blackbird and Jackson's fast double writer cut it (README)
+            .addModule(new BlackbirdModule())
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .addModule(
                 new SimpleModule("rfc3339-instants")
                     .addDeserializer(Instant.class, new Rfc3339InstantDeserializer()))

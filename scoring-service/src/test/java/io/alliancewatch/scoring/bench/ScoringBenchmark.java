@@ -74,9 +74,19 @@ public final class ScoringBenchmark {
 
   private static final int COMMIT_INTERVAL_MS = Integer.getInteger("bench.commit.interval.ms", 20);
 
+  private static final boolean STAGES = Boolean.getBoolean("bench.stages");
+
+  private static final int FRESHNESS_WARM_UP_SECONDS =
+      Integer.getInteger("bench.freshness.warm-up.seconds", 60);
+
   private ScoringBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    // Outside Quarkus nothing configures JBoss LogManager, so every logger (the broker's in this
+    // JVM too) would format its TRACE lines: measured at about a tenth of the stream thread's CPU
+    org.jboss.logmanager.LogContext.getLogContext()
+        .getLogger("")
+        .setLevel(java.util.logging.Level.WARNING);
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int latencySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     EmbeddedKafkaCluster embedded = null;
@@ -113,7 +123,7 @@ public final class ScoringBenchmark {
               new TopicSpec(registry, 1, true)),
           (short) -1);
     }
-    List<IndicatorEvent> backlog = generate(events, new Random(2026));
+    List<IndicatorEvent> backlog = generate(events, 0, new Random(2026));
 
     modelAlone(backlog);
 
@@ -152,6 +162,7 @@ public final class ScoringBenchmark {
     Thread warmUpReader =
         reader(
             bootstrap,
+            "read_committed",
             scores + ".warm-up",
             warmedUp,
             new Histogram(3),
@@ -169,7 +180,14 @@ public final class ScoringBenchmark {
     AtomicLong seen = new AtomicLong();
     Histogram latency = new Histogram(3); // auto-resizing: a slow machine's outliers are kept
     long[] measureFrom = {Long.MAX_VALUE};
-    Thread reader = reader(bootstrap, scores, seen, latency, measureFrom);
+    Thread reader = reader(bootstrap, "read_committed", scores, seen, latency, measureFrom);
+    // -Dbench.stages=true: the same records as soon as they are in the log, before their
+    // transaction commits (a second reader: it costs the machine what the first one does)
+    Histogram written = new Histogram(3);
+    Thread uncommittedReader =
+        STAGES
+            ? reader(bootstrap, "read_uncommitted", scores, new AtomicLong(), written, measureFrom)
+            : null;
     long start = System.nanoTime();
     streams.start();
     awaitCount(seen, events, "the backlog's score records");
@@ -183,11 +201,60 @@ public final class ScoringBenchmark {
         "scoring reads and scores at %.0f%% of the rate Kafka's consumer perf test reads%n",
         consumerRate > 0 ? 100.0 * scoringRate / consumerRate : Double.NaN);
 
-    System.out.printf("%n== Freshness at 1,000 events/s for %d s ==%n", latencySeconds);
+    System.out.printf(
+        "%n== Freshness at 1,000 events/s for %d s, after %d s at that rate not counted ==%n",
+        latencySeconds, FRESHNESS_WARM_UP_SECONDS);
+    // the JIT compiles the broker's and the topology's code for this load for about a minute
+    // (measured: the compiler threads took 40 % of the CPU then, nothing after 60 s)
+    long backlogSeen = seen.get();
+    int warmUpSent =
+        paced(
+            bootstrap, indicators, FRESHNESS_WARM_UP_SECONDS, 20_000_000, new Random(8), () -> {});
+    awaitCount(seen, backlogSeen + warmUpSent, "the warm-up's score records");
     long before = seen.get();
-    measureFrom[0] = System.currentTimeMillis() + 2_000; // two seconds of warm-up are not counted
-    int sent = paced(bootstrap, indicators, latencySeconds, new Random(7));
+    measureFrom[0] = System.currentTimeMillis();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuBefore = os.getProcessCpuTime();
+    Map<String, Long> threadsBefore = cpuByThreadGroup();
+    Map<String, Long> senderThreads = new HashMap<>();
+    long wallBefore = System.nanoTime();
+    int sent =
+        paced(
+            bootstrap,
+            indicators,
+            latencySeconds,
+            10_000_000,
+            new Random(7),
+            () ->
+                cpuByThreadGroup().entrySet().stream()
+                    .filter(e -> e.getKey().contains("bench-ingest"))
+                    .forEach(e -> senderThreads.put(e.getKey(), e.getValue())));
     awaitCount(seen, before + sent, "the paced events' score records");
+    long cpu = os.getProcessCpuTime() - cpuBefore;
+    System.out.printf(
+        "this JVM (broker, topology, sender and readers) used %.2f of %d cores meanwhile,"
+            + " %.0f µs of CPU an event:%n",
+        (double) cpu / (System.nanoTime() - wallBefore),
+        Runtime.getRuntime().availableProcessors(),
+        cpu / 1e3 / sent);
+    Map<String, Long> threadsAfter = cpuByThreadGroup();
+    threadsAfter.putAll(senderThreads); // ended with the sender's producer
+    List<Map.Entry<String, Long>> byThread =
+        threadsAfter.entrySet().stream()
+            .map(
+                e ->
+                    Map.entry(
+                        e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .toList();
+    byThread.stream()
+        .filter(e -> e.getValue() > cpu / 100)
+        .forEach(e -> System.out.printf("  %6.0f µs  %s%n", e.getValue() / 1e3 / sent, e.getKey()));
+    System.out.printf(
+        "  %6.0f µs  the rest: GC, JIT, RocksDB's native threads%n",
+        (cpu - byThread.stream().mapToLong(Map.Entry::getValue).sum()) / 1e3 / sent);
     System.out.printf(
         "producer send -> score visible (read_committed), %d samples: p50 %.1f ms, p99 %.1f ms,"
             + " p99.9 %.1f ms, max %.1f ms%n",
@@ -196,8 +263,99 @@ public final class ScoringBenchmark {
         latency.getValueAtPercentile(99) / 1000.0,
         latency.getValueAtPercentile(99.9) / 1000.0,
         latency.getMaxValue() / 1000.0);
+    if (uncommittedReader != null) {
+      System.out.printf(
+          "producer send -> score in the log, not yet committed (read_uncommitted): p50 %.1f ms,"
+              + " p99 %.1f ms, max %.1f ms%n",
+          written.getValueAtPercentile(50) / 1000.0,
+          written.getValueAtPercentile(99) / 1000.0,
+          written.getMaxValue() / 1000.0);
+      uncommittedReader.interrupt();
+    }
+
+    // the throughput once more, now that the JIT has compiled the code for the steady load
+    streams.pause();
+    List<IndicatorEvent> again = generate(events, 40_000_000, new Random(2027));
+    try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+      for (IndicatorEvent event : again) {
+        producer.send(new ProducerRecord<>(indicators, event.allianceId(), json(event)));
+      }
+      producer.flush();
+    }
+    long seenBeforeAgain = seen.get();
+    long startAgain = System.nanoTime();
+    streams.resume();
+    awaitCount(seen, seenBeforeAgain + events, "the second backlog's score records");
+    System.out.printf(
+        "%n== Scoring throughput with the JIT warm (a second backlog of %,d events) ==%n", events);
+    double warmRate =
+        report(
+            "scored the backlog (resume to last record visible)",
+            events,
+            System.nanoTime() - startAgain);
+    System.out.printf(
+        "scoring reads and scores at %.1f%% of the rate Kafka's consumer perf test reads%n",
+        consumerRate > 0 ? 100.0 * warmRate / consumerRate : Double.NaN);
+
+    stages(streams);
     reader.interrupt();
     streams.close(Duration.ofSeconds(30));
+  }
+
+  /** CPU time of the live threads, summed by name with ids and numbers taken out. */
+  private static Map<String, Long> cpuByThreadGroup() {
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> byGroup = new HashMap<>();
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long nanos = threads.getThreadCpuTime(info.getThreadId());
+      if (nanos > 0) {
+        String group =
+            info.getThreadName()
+                .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "*")
+                .replaceAll("scoring-bench-[0-9a-f]{8}", "scoring-bench")
+                .replaceAll("\\d+", "N");
+        byGroup.merge(group, nanos, Long::sum);
+      }
+    }
+    return byGroup;
+  }
+
+  /** Kafka Streams' own timings of the run: where an event's time goes between send and visible. */
+  private static void stages(KafkaStreams streams) {
+    System.out.println("\n== Where the time goes (Kafka Streams' metrics over the whole run) ==");
+    List<String> wanted =
+        List.of(
+            "commit-latency-avg",
+            "commit-latency-max",
+            "poll-latency-avg",
+            "process-latency-avg",
+            "punctuate-latency-avg",
+            "record-e2e-latency-avg",
+            "record-e2e-latency-max",
+            "txn-commit-time-ns-total",
+            "txn-send-offsets-time-ns-total",
+            "txn-begin-time-ns-total",
+            "flush-time-ns-total",
+            "request-latency-avg",
+            "fetch-latency-avg",
+            "records-per-request-avg",
+            "batch-size-avg");
+    streams.metrics().values().stream()
+        .filter(m -> wanted.contains(m.metricName().name()))
+        .filter(m -> m.metricValue() instanceof Double d && !d.isNaN() && d != 0)
+        .sorted(java.util.Comparator.comparing(m -> m.metricName().group() + m.metricName().name()))
+        .forEach(
+            m ->
+                System.out.printf(
+                    "%s %s %s = %.3f%n",
+                    m.metricName().group(),
+                    m.metricName().name(),
+                    m.metricName().tags(),
+                    (Double) m.metricValue()));
   }
 
   private static void modelAlone(List<IndicatorEvent> backlog) {
@@ -290,7 +448,7 @@ public final class ScoringBenchmark {
     }
   }
 
-  private static List<IndicatorEvent> generate(int count, Random random) {
+  private static List<IndicatorEvent> generate(int count, int firstId, Random random) {
     Map<String, Alliance> alliances = TestData.alliances();
     Instant base = Instant.parse("2026-01-01T00:00:00Z");
     List<IndicatorEvent> events = new ArrayList<>(count);
@@ -299,7 +457,7 @@ public final class ScoringBenchmark {
       List<String> members = alliances.get(allianceId).members();
       events.add(
           event(
-              i,
+              firstId + i,
               allianceId,
               members.get(random.nextInt(members.size())),
               base.plusSeconds(i * 60L),
@@ -332,11 +490,19 @@ public final class ScoringBenchmark {
     return Topics.INDICATORS.valueSerde().serializer().serialize("bench", event);
   }
 
+  /**
+   * Writes indicators as ingest-service does (its KafkaClients: acks=all, idempotent, lz4, 5 ms
+   * linger), so the freshness measured is the one behind an ingest POST.
+   */
   private static KafkaProducer<String, byte[]> producer(String bootstrap) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-ingest");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 
@@ -397,15 +563,20 @@ public final class ScoringBenchmark {
         props);
   }
 
-  /** Counts committed score records and, once measuring, their age since the producer sent. */
+  /** Counts score records and, once measuring, their age since the producer sent. */
   private static Thread reader(
-      String bootstrap, String topic, AtomicLong seen, Histogram latency, long[] measureFrom) {
+      String bootstrap,
+      String isolation,
+      String topic,
+      AtomicLong seen,
+      Histogram latency,
+      long[] measureFrom) {
     Thread thread =
         new Thread(
             () -> {
               Properties props = new Properties();
               props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-              props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+              props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
               // -Dbench.reader.<consumer setting>=value tries others (e.g. fetch.max.wait.ms)
               System.getProperties().stringPropertyNames().stream()
                   .filter(name -> name.startsWith("bench.reader."))
@@ -433,14 +604,20 @@ public final class ScoringBenchmark {
                 // done
               }
             },
-            "bench-score-reader");
+            "bench-score-reader-" + isolation);
     thread.setDaemon(true);
     thread.start();
     return thread;
   }
 
   /** Sends at 1,000 events/s for {@code seconds}, each at its own time slot. */
-  private static int paced(String bootstrap, String topic, int seconds, Random random) {
+  private static int paced(
+      String bootstrap,
+      String topic,
+      int seconds,
+      int firstId,
+      Random random,
+      Runnable beforeClose) {
     int total = seconds * 1000;
     Map<String, Alliance> alliances = TestData.alliances();
     try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
@@ -455,7 +632,7 @@ public final class ScoringBenchmark {
         List<String> members = alliances.get(allianceId).members();
         IndicatorEvent event =
             event(
-                10_000_000 + i,
+                firstId + i,
                 allianceId,
                 members.get(random.nextInt(members.size())),
                 Instant.now(),
@@ -463,6 +640,7 @@ public final class ScoringBenchmark {
         producer.send(new ProducerRecord<>(topic, allianceId, json(event)));
       }
       producer.flush();
+      beforeClose.run();
     }
     return total;
   }
