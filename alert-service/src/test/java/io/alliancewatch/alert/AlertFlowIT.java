@@ -406,4 +406,48 @@ class AlertFlowIT {
                     && !activeAlertIds().contains(middleFiring.getString("alertId")));
     assertThat(receiver.received("/put")).allMatch(Received::verified);
   }
+
+  @Test
+  void givenAPutThatDropsAFiringAlliance_thenItsAlertEnds_notActive_andNothingMoreIsSent() {
+    String dropped = knownAlliance("DROP-D");
+    String kept = knownAlliance("DROP-K");
+    Api.Created sub =
+        Api.subscribe(
+            receiver, "/drop", List.of(dropped, kept), 60, Map.of("recoveryThreshold", 55));
+    // a second subscriber on the dropped alliance shows when the engine has judged a record
+    Api.subscribe(receiver, "/drop-witness", List.of(dropped), 60, Map.of("recoveryThreshold", 55));
+    TestKafka.scores(dropped, 70);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                about("/drop", dropped).size() == 1 && about("/drop-witness", dropped).size() == 1);
+    String droppedAlertId = body(about("/drop", dropped).get(0)).getString("alertId");
+    String witnessAlertId = body(about("/drop-witness", dropped).get(0)).getString("alertId");
+    await().atMost(Duration.ofSeconds(10)).until(() -> activeAlertIds().contains(droppedAlertId));
+
+    Api.replace(receiver, "/drop", sub.id(), List.of(kept), 60, Map.of("recoveryThreshold", 55));
+
+    // it no longer fires for this subscription; the witness's alert on the same alliance does
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                !activeAlertIds().contains(droppedAlertId)
+                    && activeAlertIds().contains(witnessAlertId));
+
+    TestKafka.scores(dropped, 50); // recovered: the witness resolves, the dropped one says nothing
+    await().atMost(Duration.ofSeconds(20)).until(() -> about("/drop-witness", dropped).size() == 2);
+    assertThat(body(about("/drop-witness", dropped).get(1)).getString("status"))
+        .isEqualTo("resolved");
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> about("/drop", dropped).size() == 1);
+
+    // the kept alliance is still watched: its breach fires for this subscription
+    TestKafka.scores(kept, 72);
+    await().atMost(Duration.ofSeconds(20)).until(() -> about("/drop", kept).size() == 1);
+    assertThat(body(about("/drop", kept).get(0)).getString("status")).isEqualTo("firing");
+  }
 }

@@ -58,8 +58,26 @@ class DeliveryIT {
     return (List<Map<String, Object>>) delivery.get("attempts");
   }
 
+  /**
+   * A series' value on {@code /q/metrics}: the line that starts with {@code name} and holds {@code
+   * label} (e.g. {@code outcome="retried"}); 0 while there is none.
+   */
+  private static double meter(String name, String label) {
+    String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return body.lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .filter(line -> label.isEmpty() || line.contains(label))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
   @Test
   void givenAReceiverThatAnswers500Twice_thenThreeAttemptsOneSuccessAllLogged() {
+    // other tests' deliveries may count meanwhile, so the meters are held to "at least"
+    double retriedBefore = meter("alerts_deliveries_total", "outcome=\"retried\"");
+    double succeededBefore = meter("alerts_deliveries_total", "outcome=\"succeeded\"");
+    double firingBefore = meter("alerts_notifications_total", "status=\"firing\"");
+    double latenciesBefore = meter("alerts_delivery_latency_seconds_count", "");
     String alliance = knownAlliance("R500");
     receiver.script("/flaky", Answer.of(500), Answer.of(500));
     Api.Created sub = Api.subscribe(receiver, "/flaky", List.of(alliance), 60, Map.of());
@@ -85,6 +103,14 @@ class DeliveryIT {
     assertThat(attempts(delivery))
         .extracting(a -> a.get("statusCode"))
         .containsExactly(500, 500, 200);
+    assertThat(meter("alerts_deliveries_total", "outcome=\"retried\""))
+        .isGreaterThanOrEqualTo(retriedBefore + 2);
+    assertThat(meter("alerts_deliveries_total", "outcome=\"succeeded\""))
+        .isGreaterThanOrEqualTo(succeededBefore + 1);
+    assertThat(meter("alerts_notifications_total", "status=\"firing\""))
+        .isGreaterThanOrEqualTo(firingBefore + 1);
+    assertThat(meter("alerts_delivery_latency_seconds_count", ""))
+        .isGreaterThanOrEqualTo(latenciesBefore + 1);
   }
 
   @Test

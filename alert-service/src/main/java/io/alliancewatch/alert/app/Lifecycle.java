@@ -47,12 +47,6 @@ public class Lifecycle {
   void onStart(@Observes StartupEvent event) throws InterruptedException {
     clients.ensureTopics();
     registry.start(LOAD_TIMEOUT);
-    subscriptions.onChange(
-        (id, subscription) -> {
-          if (subscription == null) {
-            history.forgetActive(id);
-          }
-        });
     subscriptions.start(LOAD_TIMEOUT);
     history.start(LOAD_TIMEOUT);
     deliveries.start(LOAD_TIMEOUT);

@@ -25,8 +25,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Runs the state machine for the alliances of one task (scores are keyed by alliance): on each
  * score record, and on a wall-clock tick that fires held breaches, sends repeats, picks up new or
- * changed subscriptions and forgets deleted ones. Under exactly-once, a state change and its
- * notification are committed together, so a restart neither repeats nor loses one.
+ * changed subscriptions and forgets deleted ones and dropped alliances. Under exactly-once, a state
+ * change and its notification are committed together, so a restart neither repeats nor loses one.
  */
 final class AlertProcessor implements Processor<String, ScoreRecord, String, AlertNotification> {
 
@@ -77,9 +77,10 @@ final class AlertProcessor implements Processor<String, ScoreRecord, String, Ale
     Instant now = Instant.now();
     Headers trace = TraceHeaders.carry(record.headers()); // the score's trace goes on
     for (Subscription s : allSubscriptions()) {
-      if (covers(s, allianceId)) {
+      if (s.covers(allianceId)) {
         String key = key(s.id(), allianceId);
-        apply(key, machine.onScore(s, states.get(key), score, now), trace);
+        AlertState state = states.get(key);
+        apply(key, state, machine.onScore(s, state, score, now), trace);
       }
     }
   }
@@ -91,14 +92,18 @@ final class AlertProcessor implements Processor<String, ScoreRecord, String, Ale
       while (scores.hasNext()) {
         KeyValue<String, ScoreRecord> entry = scores.next();
         for (Subscription s : all) {
-          if (!covers(s, entry.key)) {
+          if (!s.covers(entry.key)) {
             continue;
           }
           String key = key(s.id(), entry.key);
           AlertState state = states.get(key);
           if (state == null
               || !Objects.equals(state.rulesVersion(), AlertStateMachine.rulesVersion(s))) {
-            apply(key, machine.onRulesChanged(s, state, entry.value, now), new RecordHeaders());
+            apply(
+                key,
+                state,
+                machine.onRulesChanged(s, state, entry.value, now),
+                new RecordHeaders());
           }
         }
       }
@@ -111,18 +116,23 @@ final class AlertProcessor implements Processor<String, ScoreRecord, String, Ale
     for (KeyValue<String, AlertState> entry : entries) {
       String subscriptionId = subscriptionOf(entry.key);
       Subscription s = subscriptions.get(subscriptionId);
-      if (s == null) {
-        forgotten.add(entry.key); // deleted: stop everything; its history stays on the topic
+      if (s == null || !s.covers(allianceOf(entry.key))) {
+        // deleted, or a PUT dropped this alliance: stop everything, as DELETE does (README,
+        // "Decisions"); the history stays on the topic
+        forgotten.add(entry.key);
         continue;
       }
       ScoreRecord score = latest.get(allianceOf(entry.key));
-      apply(entry.key, machine.onTick(s, entry.value, score, now), new RecordHeaders());
+      apply(
+          entry.key, entry.value, machine.onTick(s, entry.value, score, now), new RecordHeaders());
     }
     forgotten.forEach(states::delete);
   }
 
-  private void apply(String key, AlertStateMachine.Step step, Headers trace) {
-    if (step.state() != null) {
+  private void apply(String key, AlertState previous, AlertStateMachine.Step step, Headers trace) {
+    // an unchanged state is not written again: the tick would otherwise rewrite every state each
+    // second, each write a changelog record in a transaction to commit
+    if (step.state() != null && !step.state().equals(previous)) {
       states.put(key, step.state());
     }
     for (AlertNotification n : step.notifications()) {
@@ -137,10 +147,6 @@ final class AlertProcessor implements Processor<String, ScoreRecord, String, Ale
       it.forEachRemaining(entry -> all.add(entry.value));
     }
     return all;
-  }
-
-  private static boolean covers(Subscription s, String allianceId) {
-    return s.coversAllAlliances() || s.alliances().contains(allianceId);
   }
 
   static String key(String subscriptionId, String allianceId) {

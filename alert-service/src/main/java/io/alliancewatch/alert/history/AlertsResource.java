@@ -2,6 +2,7 @@ package io.alliancewatch.alert.history;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.alliancewatch.alert.http.ProblemException;
+import io.alliancewatch.alert.subscription.SubscriptionRepository;
 import io.alliancewatch.contracts.Instants;
 import io.alliancewatch.contracts.Metric;
 import io.alliancewatch.contracts.alert.AlertNotification;
@@ -26,10 +27,13 @@ public class AlertsResource {
 
   private final NotificationHistory history;
   private final AlertStream stream;
+  private final SubscriptionRepository subscriptions;
 
-  public AlertsResource(NotificationHistory history, AlertStream stream) {
+  public AlertsResource(
+      NotificationHistory history, AlertStream stream, SubscriptionRepository subscriptions) {
     this.history = history;
     this.stream = stream;
+    this.subscriptions = subscriptions;
   }
 
   /** An alert firing now. */
@@ -78,6 +82,14 @@ public class AlertsResource {
   @Path("active")
   public List<ActiveAlert> active() {
     return history.active().stream()
+        // a deleted subscription, or a PUT that dropped the alliance, ends its alerts without a
+        // "resolved" (README, "Decisions"): they no longer fire
+        .filter(
+            n ->
+                subscriptions
+                    .find(n.subscriptionId())
+                    .filter(s -> s.covers(n.allianceId()))
+                    .isPresent())
         .map(
             n ->
                 new ActiveAlert(

@@ -76,11 +76,6 @@ public class NotificationHistory {
     listeners.forEach(listener -> listener.accept(n));
   }
 
-  /** A subscription deleted: its alerts no longer fire (its history stays). */
-  public void forgetActive(String subscriptionId) {
-    firing.values().removeIf(n -> n.subscriptionId().equals(subscriptionId));
-  }
-
   /** Newest first; {@code from} inclusive, {@code to} exclusive on the time each was made. */
   public List<AlertNotification> find(
       String allianceId, String status, Instant from, Instant to, int limit) {
@@ -98,6 +93,10 @@ public class NotificationHistory {
         .toList();
   }
 
+  /**
+   * The alerts whose last notification was "firing", newest first. The caller drops those whose
+   * subscription no longer watches the alliance: they stopped without a "resolved".
+   */
   public List<AlertNotification> active() {
     return firing.values().stream()
         .sorted(Comparator.comparing(AlertNotification::startsAt).reversed())

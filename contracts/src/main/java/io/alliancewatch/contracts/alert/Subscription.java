@@ -54,4 +54,9 @@ public record Subscription(
   public boolean coversAllAlliances() {
     return alliances.size() == 1 && ALL_ALLIANCES.equals(alliances.get(0));
   }
+
+  /** Whether this subscription watches {@code allianceId} ({@code ["*"]} watches every one). */
+  public boolean covers(String allianceId) {
+    return coversAllAlliances() || alliances.contains(allianceId);
+  }
 }

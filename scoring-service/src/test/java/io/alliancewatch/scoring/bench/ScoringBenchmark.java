@@ -548,6 +548,7 @@ public final class ScoringBenchmark {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+    props.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, COMMIT_INTERVAL_MS / 2)); // as the service
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
