@@ -10,9 +10,13 @@ import java.util.UUID;
  * runs, otherwise a KRaft cluster in this JVM. One broker serves every test class of the JVM; each
  * start gets a fresh Kafka Streams state directory, as stale state corrupts tasks.
  *
- * <p>{@code -Dalliancewatch.test.kafka=embedded|container} forces a choice.
+ * <p>{@code -Dalliancewatch.test.kafka=embedded|container} forces a choice; {@code
+ * -Dalliancewatch.test.kafka=bootstrap:HOST:PORT} uses a broker that runs elsewhere (e.g. the local
+ * run's {@code StandaloneKafka} in its own JVM, for a benchmark) and leaves it running.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+  private static final String EXTERNAL = "bootstrap:";
 
   private static KafkaForTests kafka;
 
@@ -20,6 +24,22 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
   public static synchronized KafkaForTests kafka() {
     if (kafka == null) {
       String choice = System.getProperty("alliancewatch.test.kafka", "auto");
+      if (choice.startsWith(EXTERNAL)) {
+        String bootstrap = choice.substring(EXTERNAL.length());
+        kafka =
+            new KafkaForTests() {
+              @Override
+              public String bootstrapServers() {
+                return bootstrap;
+              }
+
+              @Override
+              public void close() {
+                // not ours to stop
+              }
+            };
+        return kafka;
+      }
       boolean container =
           choice.equals("container") || (choice.equals("auto") && ContainerKafka.dockerAvailable());
       kafka =
