@@ -66,6 +66,18 @@ class AlertFlowIT {
     return Instant.parse(notification.getString(field));
   }
 
+  /** The statuses {@code /api/alerts} lists for one alliance, newest first. */
+  private static List<String> historyStatuses(String allianceId) {
+    return given()
+        .queryParam("alliance", allianceId)
+        .get("/api/alerts")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("status");
+  }
+
   private static List<String> activeAlertIds() {
     return given()
         .get("/api/alerts/active")
@@ -98,16 +110,7 @@ class AlertFlowIT {
     assertThat(body(got.get(0)).getString("alertId"))
         .isEqualTo(body(got.get(1)).getString("alertId"));
     assertThat(got).allMatch(Received::verified);
-    assertThat(
-            given()
-                .queryParam("alliance", alliance)
-                .get("/api/alerts")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("status"))
-        .containsExactly("resolved", "firing");
+    assertThat(historyStatuses(alliance)).containsExactly("resolved", "firing");
   }
 
   @Test
@@ -327,16 +330,7 @@ class AlertFlowIT {
     assertThat(resolved.getString("alertId")).isEqualTo(firing.getString("alertId"));
     assertThat(resolved.getString("startsAt")).isEqualTo(firing.getString("startsAt"));
     assertThat(resolved.getString("endsAt")).isNotNull();
-    assertThat(
-            given()
-                .queryParam("alliance", lasting)
-                .get("/api/alerts")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("status"))
-        .containsExactly("resolved", "firing", "firing");
+    assertThat(historyStatuses(lasting)).containsExactly("resolved", "firing", "firing");
   }
 
   @Test

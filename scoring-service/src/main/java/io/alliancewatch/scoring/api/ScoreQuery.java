@@ -123,14 +123,7 @@ public class ScoreQuery {
 
   /** The ids of every alliance the registry knows, sorted. */
   public List<String> allianceIds() {
-    List<String> ids = new ArrayList<>();
-    try (KeyValueIterator<String, Alliance> all = registry().all()) {
-      all.forEachRemaining(entry -> ids.add(entry.key));
-    } catch (InvalidStateStoreException e) {
-      throw ApiProblem.notReady("the registry is not queryable yet: " + e.getMessage());
-    }
-    ids.sort(String::compareTo);
-    return ids;
+    return alliances().stream().map(Alliance::id).toList(); // the registry is keyed by id
   }
 
   /** Every alliance of the registry as this instance knows it (a global table), sorted by id. */
