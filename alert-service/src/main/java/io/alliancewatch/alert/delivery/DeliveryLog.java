@@ -28,33 +28,31 @@ public class DeliveryLog {
   private final Map<String, Delivery> byId = new ConcurrentHashMap<>();
   private final KafkaClients clients;
   private final AlertsConfig config;
-  private TopicTail<String, Delivery> tail;
+  private final TopicTail<String, Delivery> tail;
 
   public DeliveryLog(KafkaClients clients, AlertsConfig config) {
     this.clients = clients;
     this.config = config;
-  }
-
-  public void start(Duration loadTimeout) throws InterruptedException {
-    tail =
+    this.tail =
         new TopicTail<>(
             clients,
             config.topics().deliveries(),
             Serdes.String().deserializer(),
             SERDE.deserializer(),
-            this::applyLoaded);
-    tail.start(loadTimeout, "the delivery log");
+            this::applyLoaded,
+            "the delivery log");
+  }
+
+  public void start(Duration loadTimeout) throws InterruptedException {
+    tail.start(loadTimeout);
   }
 
   public void stop() {
-    if (tail != null) {
-      tail.close();
-      tail = null;
-    }
+    tail.close();
   }
 
   public boolean ready() {
-    return tail != null && tail.isCaughtUp();
+    return tail.isCaughtUp();
   }
 
   private void applyLoaded(String id, Delivery delivery) {

@@ -26,42 +26,39 @@ public class NotificationHistory {
   private final List<AlertNotification> all = new ArrayList<>();
   private final Map<String, AlertNotification> firing = new ConcurrentHashMap<>();
   private final List<Consumer<AlertNotification>> listeners = new CopyOnWriteArrayList<>();
-  private final KafkaClients clients;
-  private final AlertsConfig config;
-  private TopicTail<String, AlertNotification> tail;
+  private final TopicTail<String, AlertNotification> tail;
 
   public NotificationHistory(KafkaClients clients, AlertsConfig config) {
-    this.clients = clients;
-    this.config = config;
-  }
-
-  public void start(Duration loadTimeout) throws InterruptedException {
-    tail =
+    this.tail =
         new TopicTail<>(
             clients,
             config.topics().notifications(),
             Topics.NOTIFICATIONS.keySerde().deserializer(),
             Topics.NOTIFICATIONS.valueSerde().deserializer(),
-            (key, n) -> {
-              if (n != null) {
-                add(n);
-              }
-            });
-    tail.start(loadTimeout, "the alert history");
+            this::applyLoaded,
+            "the alert history");
+  }
+
+  public void start(Duration loadTimeout) throws InterruptedException {
+    tail.start(loadTimeout);
   }
 
   public void stop() {
-    if (tail != null) {
-      tail.close();
-    }
+    tail.close();
   }
 
   public boolean ready() {
-    return tail != null && tail.isCaughtUp();
+    return tail.isCaughtUp();
   }
 
   public void onNotification(Consumer<AlertNotification> listener) {
     listeners.add(listener);
+  }
+
+  private void applyLoaded(String key, AlertNotification n) {
+    if (n != null) {
+      add(n);
+    }
   }
 
   private void add(AlertNotification n) {

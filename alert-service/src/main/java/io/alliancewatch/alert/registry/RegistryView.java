@@ -16,24 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RegistryView {
 
   private final Map<String, Alliance> alliances = new ConcurrentHashMap<>();
-  private final KafkaClients clients;
-  private final AlertsConfig config;
-  private TopicTail<String, Alliance> tail;
+  private final TopicTail<String, Alliance> tail;
 
   public RegistryView(KafkaClients clients, AlertsConfig config) {
-    this.clients = clients;
-    this.config = config;
-  }
-
-  public void start(Duration loadTimeout) throws InterruptedException {
-    tail =
+    this.tail =
         new TopicTail<>(
             clients,
             config.topics().registry(),
             Topics.REGISTRY.keySerde().deserializer(),
             Topics.REGISTRY.valueSerde().deserializer(),
-            this::apply);
-    tail.start(loadTimeout, "the registry");
+            this::apply,
+            "the registry");
+  }
+
+  public void start(Duration loadTimeout) throws InterruptedException {
+    tail.start(loadTimeout);
   }
 
   private void apply(String id, Alliance alliance) {
@@ -53,12 +50,10 @@ public class RegistryView {
   }
 
   public boolean ready() {
-    return tail != null && tail.isCaughtUp();
+    return tail.isCaughtUp();
   }
 
   public void stop() {
-    if (tail != null) {
-      tail.close();
-    }
+    tail.close();
   }
 }

@@ -28,26 +28,27 @@ public class SubscriptionRepository {
   private final List<BiConsumer<String, Subscription>> listeners = new CopyOnWriteArrayList<>();
   private final KafkaClients clients;
   private final AlertsConfig config;
-  private TopicTail<String, Subscription> tail;
+  private final TopicTail<String, Subscription> tail;
 
   public SubscriptionRepository(KafkaClients clients, AlertsConfig config) {
     this.clients = clients;
     this.config = config;
-  }
-
-  public void start(Duration loadTimeout) throws InterruptedException {
-    tail =
+    this.tail =
         new TopicTail<>(
             clients,
             config.topics().subscriptions(),
             Topics.SUBSCRIPTIONS.keySerde().deserializer(),
             Topics.SUBSCRIPTIONS.valueSerde().deserializer(),
-            this::apply);
-    tail.start(loadTimeout, "the subscriptions");
+            this::apply,
+            "the subscriptions");
+  }
+
+  public void start(Duration loadTimeout) throws InterruptedException {
+    tail.start(loadTimeout);
   }
 
   public boolean ready() {
-    return tail != null && tail.isCaughtUp();
+    return tail.isCaughtUp();
   }
 
   /** Called with (id, subscription or null when deleted) on every change any instance makes. */
@@ -119,8 +120,6 @@ public class SubscriptionRepository {
   }
 
   public void stop() {
-    if (tail != null) {
-      tail.close();
-    }
+    tail.close();
   }
 }
