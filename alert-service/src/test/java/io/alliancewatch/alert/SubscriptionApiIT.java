@@ -188,6 +188,10 @@ class SubscriptionApiIT {
         .statusCode(400)
         .body("errors.pointer", hasItem("/status"));
     given().get("/q/health/ready").then().statusCode(200);
-    given().get("/q/openapi").then().statusCode(200);
+    given()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("/api/alerts/stream"));
   }
 }

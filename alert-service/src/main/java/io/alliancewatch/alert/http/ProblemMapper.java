@@ -1,11 +1,13 @@
 package io.alliancewatch.alert.http;
 
 import io.alliancewatch.contracts.validation.Problem;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every refusal leaves as problem+json, the HTTP layer's own (404, 405, 415) included. */
+/**
+ * This service's refusals as problem+json; the HTTP layer's own (404, 405, 415) are mapped by
+ * {@code io.alliancewatch.http.HttpProblemMapper}.
+ */
 public class ProblemMapper {
 
   @ServerExceptionMapper
@@ -23,19 +25,5 @@ public class ProblemMapper {
     return problem(
         ProblemException.unavailable(
             "Kafka did not acknowledge in time; nothing was stored. Retry after Retry-After."));
-  }
-
-  @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e) {
-    int status = e.getResponse().getStatus();
-    return Response.status(status)
-        .type(Problem.MEDIA_TYPE)
-        .entity(
-            Problem.of(
-                status,
-                "http-" + status,
-                e.getResponse().getStatusInfo().getReasonPhrase(),
-                e.getMessage()))
-        .build();
   }
 }

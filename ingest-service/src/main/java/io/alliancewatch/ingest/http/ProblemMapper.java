@@ -3,12 +3,14 @@ package io.alliancewatch.ingest.http;
 import io.alliancewatch.contracts.validation.Problem;
 import io.alliancewatch.ingest.core.IngestMetrics;
 import io.alliancewatch.ingest.kafka.KafkaUnavailableException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every refusal leaves as problem+json, the HTTP layer's own (404, 405, 415) included. */
+/**
+ * This service's refusals as problem+json; the HTTP layer's own (404, 405, 415) are mapped by
+ * {@code io.alliancewatch.http.HttpProblemMapper}.
+ */
 public class ProblemMapper {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -42,20 +44,6 @@ public class ProblemMapper {
                 "Kafka did not acknowledge the events in time; nothing of this request is reported"
                     + " as accepted. Retry after the delay in Retry-After; resending is safe, as"
                     + " scoring counts an event (source, id) once."))
-        .build();
-  }
-
-  @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e) {
-    int status = e.getResponse().getStatus();
-    return Response.status(status)
-        .type(Problem.MEDIA_TYPE)
-        .entity(
-            Problem.of(
-                status,
-                "http-" + status,
-                e.getResponse().getStatusInfo().getReasonPhrase(),
-                e.getMessage()))
         .build();
   }
 }

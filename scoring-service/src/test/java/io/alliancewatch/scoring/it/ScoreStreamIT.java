@@ -67,14 +67,17 @@ class ScoreStreamIT {
     String name = null;
     String id = null;
     for (String line : List.copyOf(lines)) {
-      if (line.startsWith("event:")) {
-        name = line.substring(6).trim();
-      } else if (line.startsWith("id:")) {
-        id = line.substring(3).trim();
-      } else if (line.startsWith("data:") && "score".equals(name)) {
+      // the lines exactly as scoring.md shows them: "event: score", a space after each colon
+      if (line.startsWith("event: ")) {
+        name = line.substring("event: ".length());
+      } else if (line.startsWith("id: ")) {
+        id = line.substring("id: ".length());
+      } else if (line.startsWith("data: ") && "score".equals(name)) {
         try {
           events.add(
-              new Event(id, Json.mapper().readValue(line.substring(5).trim(), ScoreRecord.class)));
+              new Event(
+                  id,
+                  Json.mapper().readValue(line.substring("data: ".length()), ScoreRecord.class)));
         } catch (java.io.IOException e) {
           throw new AssertionError("unreadable data line " + line, e);
         }

@@ -1,0 +1,66 @@
+package io.alliancewatch.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The open connections of one Server-Sent Events endpoint, with a comment line to each at every
+ * keep-alive interval so that proxies keep an idle stream open. A connection leaves the set when
+ * its client goes.
+ */
+public final class SseStreams implements AutoCloseable {
+
+  private final List<SseConnection> connections = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService keepAlive;
+
+  /**
+   * @param name names the keep-alive thread
+   */
+  public SseStreams(String name, Duration keepAliveInterval) {
+    keepAlive =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, name + "-keep-alive");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = keepAliveInterval.toMillis();
+    keepAlive.scheduleAtFixedRate(
+        () -> connections.forEach(c -> c.comment("keep-alive")),
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Opens the stream for the request and says so at once with a comment (the client sees the stream
+   * open before the first event).
+   */
+  public SseConnection open(RoutingContext context) {
+    SseConnection connection = SseConnection.open(context);
+    connections.add(connection);
+    connection.onClose(() -> connections.remove(connection));
+    connection.comment("connected");
+    return connection;
+  }
+
+  public void forEach(Consumer<SseConnection> action) {
+    connections.forEach(action);
+  }
+
+  public int size() {
+    return connections.size();
+  }
+
+  @Override
+  public void close() {
+    keepAlive.shutdownNow();
+    connections.forEach(SseConnection::close);
+  }
+}
