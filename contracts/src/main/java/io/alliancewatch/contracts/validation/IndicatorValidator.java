@@ -87,7 +87,9 @@ public final class IndicatorValidator {
     }
     Map<String, String> errors = new LinkedHashMap<>();
     checkUnicode(node, "", errors);
-    for (ValidationMessage message : schema.validate(node)) {
+    // null means absent (edge-cases.md): a null optional field is no field, a null required one
+    // is "required", not "must be a string, not a null"
+    for (ValidationMessage message : schema.validate(withoutNulls((ObjectNode) node))) {
       errors.putIfAbsent(SchemaMessages.pointerOf(message), SchemaMessages.messageOf(message));
     }
     checkPatternEnds(node, errors);
@@ -280,7 +282,7 @@ public final class IndicatorValidator {
   /** Strings must be Unicode text: a lone surrogate escape (\ud800) is not. */
   private static void checkUnicode(JsonNode node, String pointer, Map<String, String> errors) {
     if (node.isTextual()) {
-      if (hasUnpairedSurrogate(node.textValue())) {
+      if (Texts.hasUnpairedSurrogate(node.textValue())) {
         errors.putIfAbsent(pointer, "is not valid Unicode text: it holds an unpaired surrogate");
       }
     } else if (node.isObject()) {
@@ -288,7 +290,7 @@ public final class IndicatorValidator {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         String child = pointer + "/" + escape(field.getKey());
-        if (hasUnpairedSurrogate(field.getKey())) {
+        if (Texts.hasUnpairedSurrogate(field.getKey())) {
           errors.putIfAbsent(child, "field name is not valid Unicode text");
         }
         checkUnicode(field.getValue(), child, errors);
@@ -298,22 +300,6 @@ public final class IndicatorValidator {
         checkUnicode(node.get(i), pointer + "/" + i, errors);
       }
     }
-  }
-
-  static boolean hasUnpairedSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-        } else {
-          return true;
-        }
-      } else if (Character.isLowSurrogate(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** RFC 6901 escaping of one reference token. */

@@ -154,4 +154,16 @@ class IndicatorValidatorTest {
 
     assertThat(result.errors()).extracting(FieldError::pointer).containsExactly("/country");
   }
+
+  @Test
+  void shouldCallANullRequiredFieldRequiredAtItsPointer() {
+    IndicatorValidator.Result result =
+        validator.validate(
+            event().putNull("id").put("type", "DEFENSE_SPENDING").putNull("value"), REGISTRY);
+
+    assertThat(result.errors()).extracting(FieldError::pointer).containsExactly("/id", "/value");
+    assertThat(result.errors())
+        .extracting(FieldError::message)
+        .allSatisfy(message -> assertThat(message).contains("required"));
+  }
 }
