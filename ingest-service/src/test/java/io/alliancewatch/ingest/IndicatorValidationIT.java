@@ -203,7 +203,9 @@ class IndicatorValidationIT {
         .post("/api/indicators")
         .then()
         .statusCode(413)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.containsString("(Content-Length)"))
+        .body("errors[0].pointer", org.hamcrest.Matchers.equalTo(""));
 
     assertThat(KafkaTopics.total(KafkaTopics.endOffsets(INDICATORS))).isEqualTo(before);
   }

@@ -170,6 +170,60 @@ class RoutingIT {
   }
 
   @Test
+  void givenEachAllianceOfTheSharedReferenceFile_whenPutAsItIs_thenAcceptedWithItsDescription()
+      throws Exception {
+    // shared/data/alliances.json (bundled as the seed) has founded and notes beside the registry's
+    // fields: an object of that file is a valid PUT, and what it describes is kept
+    JsonNode file = Json.mapper().readTree(getClass().getResourceAsStream("/data/alliances.json"));
+    for (JsonNode alliance : file.get("alliances")) {
+      String id = alliance.get("id").asText();
+      given()
+          .contentType("application/json")
+          .body(alliance.toString())
+          .when()
+          .put("/api/alliances/" + id)
+          .then()
+          .statusCode(200)
+          .body("founded", equalTo(alliance.get("founded").asText()))
+          .body("members.size()", equalTo(alliance.get("members").size()));
+    }
+    given()
+        .when()
+        .get("/api/alliances/NATO")
+        .then()
+        .statusCode(200)
+        .body("founded", equalTo("1949-04-04"))
+        .body("notes", org.hamcrest.Matchers.startsWith("Guideline: 2% of GDP"));
+  }
+
+  @Test
+  void givenAnAllianceSentAsTextOrWithABadFoundedDate_thenRefusedAndNothingChanged() {
+    given()
+        .contentType("text/plain")
+        .body("{\"name\":\"x\",\"members\":[\"DEU\"]}")
+        .when()
+        .put("/api/alliances/NATO")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("errors[0].pointer", equalTo(""));
+    given()
+        .contentType("application/json")
+        .body("{\"name\":\"x\",\"members\":[\"DEU\"],\"founded\":\"1949\",\"notes\":7}")
+        .when()
+        .put("/api/alliances/NATO")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", contains("/founded", "/notes"));
+    given()
+        .when()
+        .get("/api/alliances/NATO")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("North Atlantic Treaty Organization"));
+  }
+
+  @Test
   void shouldCarryTheTraceOfTheRequestIntoTheKafkaHeaders() {
     Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";

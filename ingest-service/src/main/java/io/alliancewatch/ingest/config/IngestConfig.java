@@ -42,7 +42,7 @@ public interface IngestConfig {
     long jsonBodyBytes();
 
     /** An NDJSON body past this is refused with 413. */
-    @WithDefault("104857600")
+    @WithDefault("100000000")
     long ndjsonBodyBytes();
 
     /** An NDJSON line past this is a bad line (reported), not a refused body. */

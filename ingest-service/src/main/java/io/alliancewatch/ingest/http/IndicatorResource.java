@@ -88,7 +88,13 @@ public class IndicatorResource {
     try {
       checkEncoding(headers);
       String mediaType = mediaTypeOf(headers);
-      if (headers.getHeaderString("ce-specversion") != null) {
+      boolean binaryMode = headers.getHeaderString("ce-specversion") != null;
+      refuseDeclaredOver(
+          headers,
+          mediaType.equals(NDJSON) && !binaryMode
+              ? config.limits().ndjsonBodyBytes()
+              : config.limits().jsonBodyBytes());
+      if (binaryMode) {
         entry = "cloudevents-binary";
         if (!mediaType.equals(MediaType.APPLICATION_JSON)) {
           throw ProblemException.unsupportedMediaType(
@@ -167,6 +173,32 @@ public class IndicatorResource {
       events.add(new Located(array.get(i), prefix + "/" + i));
     }
     return events;
+  }
+
+  /**
+   * A body whose Content-Length is over the limit is refused before a byte of it is read (413):
+   * nothing of it is written, not even its first lines. Without a Content-Length (chunked), the
+   * limit is enforced while reading.
+   */
+  private static void refuseDeclaredOver(HttpHeaders headers, long limit) {
+    String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    if (declared == null) {
+      return;
+    }
+    long length;
+    try {
+      length = Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      return; // the HTTP layer has already refused a malformed Content-Length
+    }
+    if (length > limit) {
+      throw ProblemException.tooLarge(
+          "The body is "
+              + length
+              + " bytes (Content-Length); this media type takes at most "
+              + limit
+              + " bytes. Nothing was read or written; split it (NDJSON takes bulk loads).");
+    }
   }
 
   private byte[] readJson(InputStream body) {

@@ -1,12 +1,10 @@
 package io.alliancewatch.ingest.http;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alliancewatch.contracts.Json;
-import io.alliancewatch.contracts.validation.FieldError;
+import io.alliancewatch.contracts.validation.JsonErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,34 +79,10 @@ public final class JsonBodies {
     } catch (StreamConstraintsException e) {
       throw ProblemException.malformed(
           "The JSON nests too deeply or holds a too long value: "
-              + firstLine(e.getOriginalMessage()),
+              + JsonErrors.firstLine(e.getOriginalMessage()),
           List.of());
     } catch (JsonProcessingException e) {
-      String pointer = pointerOf(e);
-      JsonLocation location = e.getLocation();
-      String where =
-          location == null
-              ? ""
-              : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      String message = firstLine(e.getOriginalMessage());
-      throw ProblemException.malformed(
-          "The body is not valid JSON" + where + ": " + message,
-          List.of(new FieldError(pointer, message + where)));
+      throw ProblemException.malformed(JsonErrors.detail(e), List.of(JsonErrors.fieldError(e)));
     }
-  }
-
-  private static String pointerOf(JsonProcessingException e) {
-    if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
-      return parser.getParsingContext().pathAsPointer().toString();
-    }
-    return "";
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable JSON";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

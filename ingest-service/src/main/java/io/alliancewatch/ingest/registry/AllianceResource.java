@@ -8,13 +8,17 @@ import io.alliancewatch.ingest.http.JsonBodies;
 import io.alliancewatch.ingest.http.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -32,7 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AllianceResource {
 
   private static final Pattern ALLIANCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-  private static final Set<String> FIELDS = Set.of("id", "name", "members", "guidelinePctGdp");
+  private static final List<String> FIELDS =
+      List.of("id", "name", "founded", "members", "guidelinePctGdp", "notes");
+  private static final int NOTES_MAX = 2000;
   private static final Set<String> ISO_COUNTRIES =
       Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
@@ -66,12 +72,39 @@ public class AllianceResource {
   @Operation(
       summary = "Add or change an alliance",
       description = "A full replace: name, members (ISO 3166-1 alpha-3), guidelinePctGdp or null.")
-  public Response put(@PathParam("id") String id, InputStream body) {
+  public Response put(
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body) {
+    requireJson(contentType);
     JsonNode node = JsonBodies.parse(JsonBodies.readAtMost(body, 1024 * 1024, "The body"));
     Alliance alliance = validate(id, node);
     boolean created = registry.find(id).isEmpty();
     registry.put(alliance);
     return Response.status(created ? 201 : 200).entity(alliance).build();
+  }
+
+  /**
+   * The body is JSON: {@code application/json} (parameters such as charset allowed) or no
+   * Content-Type at all; another media type is 415.
+   */
+  private static void requireJson(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return;
+    }
+    MediaType type;
+    try {
+      type = MediaType.valueOf(contentType.trim());
+    } catch (IllegalArgumentException e) {
+      type = null;
+    }
+    if (type == null
+        || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
+        || type.isWildcardType()
+        || type.isWildcardSubtype()) {
+      throw ProblemException.unsupportedMediaType(
+          "An alliance is sent as application/json, not '" + contentType + "'");
+    }
   }
 
   static Alliance validate(String id, JsonNode node) {
@@ -137,11 +170,36 @@ public class AllianceResource {
         guideline = guidelineNode.doubleValue();
       }
     }
+    String founded = optionalText(node, "founded", errors);
+    if (founded != null) {
+      try {
+        LocalDate.parse(founded);
+      } catch (DateTimeParseException e) {
+        errors.add(new FieldError("/founded", "must be an ISO-8601 date, e.g. 1949-04-04"));
+      }
+    }
+    String notes = optionalText(node, "notes", errors);
+    if (notes != null && notes.codePointCount(0, notes.length()) > NOTES_MAX) {
+      errors.add(new FieldError("/notes", "must be at most " + NOTES_MAX + " characters"));
+    }
     if (!errors.isEmpty()) {
       throw new ProblemException(
           Problem.of(422, "validation", "Invalid alliance", "Nothing was changed.")
               .withErrors(errors));
     }
-    return new Alliance(id, name.textValue(), List.copyOf(members), guideline);
+    return new Alliance(id, name.textValue(), founded, List.copyOf(members), guideline, notes);
+  }
+
+  /** A string field that may be absent or null (then null); anything else is an error. */
+  private static String optionalText(JsonNode node, String field, List<FieldError> errors) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      errors.add(new FieldError("/" + field, "must be a string, or null"));
+      return null;
+    }
+    return value.textValue();
   }
 }
