@@ -63,12 +63,10 @@ public class AllianceScoreResource {
       @PathParam("allianceId") String allianceId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    if (!query.allianceIds().contains(allianceId)) {
-      throw ApiProblem.unknownAlliance(allianceId);
-    }
-    Instant end = AsOfParameter.parse(to).orElse(Instant.MAX);
+    query.requireKnown(allianceId);
+    Instant end = AsOfParameter.parse("to", to).orElse(Instant.MAX);
     Instant start =
-        AsOfParameter.parse(from)
+        AsOfParameter.parse("from", from)
             .orElseGet(() -> Instant.now().minus(java.time.Duration.ofDays(30)));
     return history.between(allianceId, start, end);
   }

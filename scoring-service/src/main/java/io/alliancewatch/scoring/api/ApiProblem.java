@@ -18,9 +18,18 @@ public final class ApiProblem extends RuntimeException {
   }
 
   static ApiProblem badAsOf(String detail) {
+    return badInstant("asOf", detail);
+  }
+
+  /** A query parameter that is not an instant, or not one the query can be answered at. */
+  static ApiProblem badInstant(String parameter, String detail) {
     return new ApiProblem(
-        Problem.of(400, "invalid-as-of", "Invalid asOf", detail)
-            .withErrors(List.of(new FieldError("/asOf", detail))),
+        Problem.of(
+                400,
+                "asOf".equals(parameter) ? "invalid-as-of" : "invalid-" + parameter,
+                "Invalid " + parameter,
+                detail)
+            .withErrors(List.of(new FieldError("/" + parameter, detail))),
         null);
   }
 

@@ -6,7 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The {@code asOf} query parameter: absent, or an RFC 3339 instant (scoring.md section 5). */
+/**
+ * An instant query parameter ({@code asOf}, the history's {@code from} and {@code to}): absent, or
+ * an RFC 3339 instant (scoring.md section 5).
+ */
 final class AsOfParameter {
 
   /**
@@ -17,7 +20,7 @@ final class AsOfParameter {
 
   private AsOfParameter() {}
 
-  static Optional<Instant> parse(String raw) {
+  static Optional<Instant> parse(String name, String raw) {
     if (raw == null) {
       return Optional.empty();
     }
@@ -25,7 +28,7 @@ final class AsOfParameter {
       return Optional.of(
           Instants.parseRfc3339(PLUS_DECODED_AS_SPACE.matcher(raw).replaceFirst("+")));
     } catch (DateTimeParseException e) {
-      throw ApiProblem.badAsOf("asOf '" + raw + "' " + e.getMessage());
+      throw ApiProblem.badInstant(name, name + " '" + raw + "' " + e.getMessage());
     }
   }
 }

@@ -67,15 +67,7 @@ public class ScoreQuery {
    *     before {@code R}, 503 while the stores are not queryable
    */
   public Location find(String allianceId, Optional<Instant> asOf) {
-    Alliance alliance;
-    try {
-      alliance = registry().get(allianceId);
-    } catch (InvalidStateStoreException e) {
-      throw ApiProblem.notReady("the registry is not queryable yet: " + e.getMessage());
-    }
-    if (alliance == null) {
-      throw ApiProblem.unknownAlliance(allianceId);
-    }
+    Alliance alliance = requireKnown(allianceId);
     KeyQueryMetadata metadata;
     try {
       metadata =
@@ -119,6 +111,25 @@ public class ScoreQuery {
       }
     }
     return false;
+  }
+
+  /**
+   * The registry's alliance {@code allianceId}.
+   *
+   * @throws ApiProblem 404 when the registry does not know it (asked before anything else about a
+   *     request, so an unknown alliance is 404 whatever its parameters), 503 while not queryable
+   */
+  public Alliance requireKnown(String allianceId) {
+    Alliance alliance;
+    try {
+      alliance = registry().get(allianceId);
+    } catch (InvalidStateStoreException e) {
+      throw ApiProblem.notReady("the registry is not queryable yet: " + e.getMessage());
+    }
+    if (alliance == null) {
+      throw ApiProblem.unknownAlliance(allianceId);
+    }
+    return alliance;
   }
 
   /** The ids of every alliance the registry knows, sorted. */

@@ -51,7 +51,8 @@ public class ScoreResource {
       @Parameter(description = "RFC 3339 instant, e.g. 2026-03-24T12:00:00Z") @QueryParam("asOf")
           String asOf,
       @HeaderParam(Forwarder.FORWARDED_BY) String forwardedBy) {
-    Optional<Instant> at = AsOfParameter.parse(asOf);
+    query.requireKnown(allianceId);
+    Optional<Instant> at = AsOfParameter.parse("asOf", asOf);
     Location location = query.find(allianceId, at);
     if (location instanceof Here here) {
       return served(here.record());

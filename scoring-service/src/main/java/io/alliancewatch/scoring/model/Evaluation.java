@@ -61,11 +61,13 @@ final class Evaluation {
     Map<String, Double> riskTerms = new LinkedHashMap<>();
     riskTerms.put(BASELINE, config.riskBaseline());
     for (IndicatorType type : ModelConfig.decayingTypes()) {
-      double term = ScoringModel.sign(type) * config.weight(type).beta() * pressureAtAsOf(type);
+      // + 0.0: a friction type without pressure contributes 0, not -0.0 (scoring.md section 7)
+      double term =
+          ScoringModel.sign(type) * config.weight(type).beta() * pressureAtAsOf(type) + 0.0;
       (type.category() == Category.THREAT ? riskTerms : cohesionTerms).put(type.name(), term);
     }
     cohesionTerms.put(
-        IndicatorType.DEFENSE_SPENDING.name(), -config.spendingShortfallWeight() * shortfall);
+        IndicatorType.DEFENSE_SPENDING.name(), -config.spendingShortfallWeight() * shortfall + 0.0);
     double cohesion = 100.0 * sigmoid(sum(cohesionTerms));
 
     Map<String, Double> riskWithCohesion = new LinkedHashMap<>();
@@ -124,9 +126,10 @@ final class Evaluation {
       for (Candidate c : state.candidates(type)) {
         double effect =
             ScoringModel.sign(type)
-                * weight.beta()
-                * c.weight()
-                * Decay.factor(c.occurredAt(), asOf, weight.halfLifeSeconds());
+                    * weight.beta()
+                    * c.weight()
+                    * Decay.factor(c.occurredAt(), asOf, weight.halfLifeSeconds())
+                + 0.0;
         Driver driver = new Driver(c.source(), c.id(), type, c.country(), effect, c.url());
         int at = strongest.size();
         while (at > 0 && STRONGEST_FIRST.compare(driver, strongest.get(at - 1)) < 0) {

@@ -241,20 +241,7 @@ public final class ScoringBenchmark {
         cpu / 1e3 / sent);
     Map<String, Long> threadsAfter = cpuByThreadGroup();
     threadsAfter.putAll(senderThreads); // ended with the sender's producer
-    List<Map.Entry<String, Long>> byThread =
-        threadsAfter.entrySet().stream()
-            .map(
-                e ->
-                    Map.entry(
-                        e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .toList();
-    byThread.stream()
-        .filter(e -> e.getValue() > cpu / 100)
-        .forEach(e -> System.out.printf("  %6.0f µs  %s%n", e.getValue() / 1e3 / sent, e.getKey()));
-    System.out.printf(
-        "  %6.0f µs  the rest: GC, JIT, RocksDB's native threads%n",
-        (cpu - byThread.stream().mapToLong(Map.Entry::getValue).sum()) / 1e3 / sent);
+    printCpuByThread(threadsBefore, threadsAfter, cpu, sent);
     System.out.printf(
         "producer send -> score visible (read_committed), %d samples: p50 %.1f ms, p99 %.1f ms,"
             + " p99.9 %.1f ms, max %.1f ms%n",
@@ -283,16 +270,29 @@ public final class ScoringBenchmark {
       producer.flush();
     }
     long seenBeforeAgain = seen.get();
+    Map<String, Long> threadsBeforeAgain = cpuByThreadGroup();
+    long cpuBeforeAgain = os.getProcessCpuTime();
+    double committingBefore = streamThreadCommitNanos(streams);
     long startAgain = System.nanoTime();
     streams.resume();
     awaitCount(seen, seenBeforeAgain + events, "the second backlog's score records");
+    long elapsedAgain = System.nanoTime() - startAgain;
+    long cpuAgain = os.getProcessCpuTime() - cpuBeforeAgain;
+    double committing = streamThreadCommitNanos(streams) - committingBefore;
     System.out.printf(
         "%n== Scoring throughput with the JIT warm (a second backlog of %,d events) ==%n", events);
     double warmRate =
-        report(
-            "scored the backlog (resume to last record visible)",
-            events,
-            System.nanoTime() - startAgain);
+        report("scored the backlog (resume to last record visible)", events, elapsedAgain);
+    System.out.printf(
+        "this JVM used %.2f of %d cores meanwhile, %.0f µs of CPU an event:%n",
+        (double) cpuAgain / elapsedAgain,
+        Runtime.getRuntime().availableProcessors(),
+        cpuAgain / 1e3 / events);
+    printCpuByThread(threadsBeforeAgain, cpuByThreadGroup(), cpuAgain, events);
+    System.out.printf(
+        "the stream thread waited for its exactly-once commits (flush, offsets, commit) %.0f %% of"
+            + " the time%n",
+        100 * committing / elapsedAgain);
     System.out.printf(
         "scoring reads and scores at %.1f%% of the rate Kafka's consumer perf test reads%n",
         consumerRate > 0 ? 100.0 * warmRate / consumerRate : Double.NaN);
@@ -300,6 +300,38 @@ public final class ScoringBenchmark {
     stages(streams);
     reader.interrupt();
     streams.close(Duration.ofSeconds(30));
+  }
+
+  /** Each thread group's CPU between two samples, per event, largest first. */
+  private static void printCpuByThread(
+      Map<String, Long> before, Map<String, Long> after, long cpu, long events) {
+    List<Map.Entry<String, Long>> byThread =
+        after.entrySet().stream()
+            .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .toList();
+    byThread.stream()
+        .filter(e -> e.getValue() > cpu / 100)
+        .forEach(
+            e -> System.out.printf("  %6.0f µs  %s%n", e.getValue() / 1e3 / events, e.getKey()));
+    System.out.printf(
+        "  %6.0f µs  the rest: GC, JIT, RocksDB's native threads%n",
+        (cpu - byThread.stream().mapToLong(Map.Entry::getValue).sum()) / 1e3 / events);
+  }
+
+  /**
+   * The stream thread's producer's time in the commit's blocking calls so far: flushing the sends,
+   * adding the offsets to the transaction, committing it.
+   */
+  private static double streamThreadCommitNanos(KafkaStreams streams) {
+    List<String> blocking =
+        List.of(
+            "flush-time-ns-total", "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total");
+    return streams.metrics().values().stream()
+        .filter(m -> blocking.contains(m.metricName().name()))
+        .filter(m -> m.metricName().group().equals("producer-metrics"))
+        .mapToDouble(m -> m.metricValue() instanceof Double d ? d : 0)
+        .sum();
   }
 
   /** CPU time of the live threads, summed by name with ids and numbers taken out. */

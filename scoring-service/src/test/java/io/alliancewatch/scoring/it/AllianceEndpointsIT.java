@@ -116,6 +116,57 @@ class AllianceEndpointsIT {
         .get("/api/alliances/{id}/score", alliance)
         .then()
         .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].pointer", equalTo("/asOf"));
+    given()
+        .queryParam("from", "last week")
+        .get("/api/alliances/{id}/history", alliance)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].pointer", equalTo("/from"));
+  }
+
+  @Test
+  void givenAnUnknownAllianceAndAMalformedAsOf_thenStill404() {
+    given()
+        .queryParam("asOf", "yesterday")
+        .get("/api/alliances/{id}/score", "NO-SUCH")
+        .then()
+        .statusCode(404)
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void givenRequestsTheHttpLayerRefuses_thenEachIsAProblemWithAnEntry() {
+    given()
+        .post("/api/scores/NATO")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .body("status", equalTo(405))
+        .body("errors[0].pointer", equalTo(""));
+    given()
+        .get("/api/no-such-endpoint")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", equalTo(404));
+    given()
+        .accept("application/xml")
+        .get("/api/scores")
+        .then()
+        .statusCode(406)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void givenTheOpenApiDocument_thenTheStreamIsInItBesideTheResources() {
+    given()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("/api/scores/stream"))
+        .body(org.hamcrest.Matchers.containsString("/api/alliances/{allianceId}/history"));
   }
 }

@@ -369,4 +369,29 @@ class ModelRulesTest {
         .asString()
         .contains("differs from the record key");
   }
+
+  @Test
+  void givenNoFrictionEvidenceAndAZeroSeverityEvent_thenZerosAreWrittenAs0NotMinus0()
+      throws Exception {
+    ScoreRecord record =
+        new ModelHarness(NATO)
+            .feed(
+                TestData.event(
+                    "a",
+                    "zero",
+                    IndicatorType.POLITICAL_TENSION,
+                    "NATO",
+                    "DEU",
+                    0.0,
+                    null,
+                    "2026-03-01T00:00:00Z"))
+            .at("2026-03-02T00:00:00Z");
+
+    String json = io.alliancewatch.contracts.Json.mapper().writeValueAsString(record);
+    assertThat(json).doesNotContain("-0.0").doesNotContain(":-0");
+    assertThat(Double.doubleToRawLongBits(record.contributions().cohesion().get("ESPIONAGE")))
+        .isEqualTo(Double.doubleToRawLongBits(0.0));
+    assertThat(Double.doubleToRawLongBits(record.drivers().get(0).effect()))
+        .isEqualTo(Double.doubleToRawLongBits(0.0));
+  }
 }
