@@ -248,16 +248,18 @@ class AlertFlowIT {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(alliance)));
+        .until(() -> lines.stream().anyMatch(l -> l.startsWith("data: ") && l.contains(alliance)));
     int data = 0;
     for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).startsWith("data:") && lines.get(i).contains(alliance)) {
+      if (lines.get(i).startsWith("data: ") && lines.get(i).contains(alliance)) {
         data = i;
       }
     }
-    assertThat(lines.subList(0, data)).contains("event:notification");
-    JsonPath event = JsonPath.from(lines.get(data).substring("data:".length()));
+    // the lines exactly as alerts.md shows them: "event: notification", a space after each colon
+    assertThat(lines.subList(0, data)).contains("event: notification");
+    JsonPath event = JsonPath.from(lines.get(data).substring("data: ".length()));
     assertThat(event.getString("status")).isEqualTo("firing");
+    assertThat(lines.subList(0, data)).contains("id: " + event.getString("notificationId"));
     assertThat(
             given()
                 .get("/api/alerts/active")
@@ -443,5 +445,14 @@ class AlertFlowIT {
     TestKafka.scores(kept, 72);
     await().atMost(Duration.ofSeconds(20)).until(() -> about("/drop", kept).size() == 1);
     assertThat(body(about("/drop", kept).get(0)).getString("status")).isEqualTo("firing");
+
+    // adding the recovered alliance back starts afresh: the ended alert does not come back
+    Api.replace(
+        receiver, "/drop", sub.id(), List.of(dropped, kept), 60, Map.of("recoveryThreshold", 55));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> !activeAlertIds().contains(droppedAlertId));
+    assertThat(about("/drop", dropped)).hasSize(1);
   }
 }

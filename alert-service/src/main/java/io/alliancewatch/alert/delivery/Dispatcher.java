@@ -199,7 +199,11 @@ public class Dispatcher {
     }
     Delivery tried = delivery.withAttempt(attempt, Delivery.RETRYING);
     Optional<Duration> delay =
-        retries.next(tried.attempts().size(), outcome.statusCode(), outcome.retryAfter(), at);
+        retries.next(
+            tried.attempts().size(),
+            outcome.statusCode(),
+            outcome.retryAfter(),
+            clock.instant()); // a Retry-After date counts from the answer, not the attempt's start
     if (delay.isEmpty()) {
       count("failed");
       finish(lane, deadLetter(tried.withStatus(Delivery.FAILED, "retries used up")));

@@ -2,10 +2,15 @@ package io.alliancewatch.alert.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -54,22 +59,46 @@ public final class RetryPolicy {
     return Optional.of(Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * factor))));
   }
 
-  /** Retry-After as delay-seconds or an HTTP date (RFC 9110); empty when it is neither. */
+  /**
+   * Retry-After as delay-seconds or an HTTP date in any of RFC 9110's three forms (IMF-fixdate, the
+   * obsolete RFC 850 and asctime forms, which recipients must accept); empty when it is none. More
+   * seconds than a long holds is "longer than any cap".
+   */
   static Optional<Duration> parseRetryAfter(String value, Instant now) {
     String text = value.trim();
-    if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
+    if (text.chars().allMatch(c -> c >= '0' && c <= '9') && !text.isEmpty()) {
       try {
         return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
       } catch (NumberFormatException e) {
-        return Optional.empty(); // too many digits: ignore it and keep the schedule
+        return Optional.of(Duration.ofSeconds(Long.MAX_VALUE)); // capped by the caller
       }
     }
-    try {
-      Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      Duration wait = Duration.between(now, at);
-      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
+    for (DateTimeFormatter form : httpDateForms(now)) {
+      try {
+        Instant at = ZonedDateTime.parse(text, form).toInstant();
+        Duration wait = Duration.between(now, at);
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
     }
+    return Optional.empty();
+  }
+
+  private static List<DateTimeFormatter> httpDateForms(Instant now) {
+    // RFC 850 has two-digit years: one more than 50 years ahead means the past century (RFC 9110)
+    LocalDate base = now.atZone(ZoneOffset.UTC).toLocalDate().minusYears(49);
+    DateTimeFormatter rfc850 =
+        new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern("EEEE, dd-MMM-")
+            .appendValueReduced(ChronoField.YEAR, 2, 2, base)
+            .appendPattern(" HH:mm:ss 'GMT'")
+            .toFormatter(Locale.US)
+            .withZone(ZoneOffset.UTC);
+    DateTimeFormatter asctime =
+        DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US)
+            .withZone(ZoneOffset.UTC);
+    return List.of(DateTimeFormatter.RFC_1123_DATE_TIME, rfc850, asctime);
   }
 }

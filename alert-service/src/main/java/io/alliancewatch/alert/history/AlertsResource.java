@@ -2,7 +2,6 @@ package io.alliancewatch.alert.history;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.alliancewatch.alert.http.ProblemException;
-import io.alliancewatch.alert.subscription.SubscriptionRepository;
 import io.alliancewatch.contracts.Instants;
 import io.alliancewatch.contracts.Metric;
 import io.alliancewatch.contracts.alert.AlertNotification;
@@ -11,29 +10,24 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reading alerts: the history, what fires now, and a live stream (alerts.md "Reading alerts"). */
+/**
+ * Reading alerts: the history and what fires now (alerts.md "Reading alerts"); the live stream is
+ * {@link AlertStream}.
+ */
 @Path("/api/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertsResource {
 
   private final NotificationHistory history;
-  private final AlertStream stream;
-  private final SubscriptionRepository subscriptions;
 
-  public AlertsResource(
-      NotificationHistory history, AlertStream stream, SubscriptionRepository subscriptions) {
+  public AlertsResource(NotificationHistory history) {
     this.history = history;
-    this.stream = stream;
-    this.subscriptions = subscriptions;
   }
 
   /** An alert firing now. */
@@ -53,6 +47,12 @@ public class AlertsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("limit") String limit) {
+    // an empty value (?status=) is no filter, as the spec's template ?alliance=&status=... shows
+    alliance = emptyAsAbsent(alliance);
+    status = emptyAsAbsent(status);
+    from = emptyAsAbsent(from);
+    to = emptyAsAbsent(to);
+    limit = emptyAsAbsent(limit);
     List<FieldError> errors = new ArrayList<>();
     if (status != null
         && !status.equals(AlertNotification.FIRING)
@@ -82,14 +82,6 @@ public class AlertsResource {
   @Path("active")
   public List<ActiveAlert> active() {
     return history.active().stream()
-        // a deleted subscription, or a PUT that dropped the alliance, ends its alerts without a
-        // "resolved" (README, "Decisions"): they no longer fire
-        .filter(
-            n ->
-                subscriptions
-                    .find(n.subscriptionId())
-                    .filter(s -> s.covers(n.allianceId()))
-                    .isPresent())
         .map(
             n ->
                 new ActiveAlert(
@@ -102,11 +94,8 @@ public class AlertsResource {
         .toList();
   }
 
-  @GET
-  @Path("stream")
-  @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void stream(@Context SseEventSink sink, @Context Sse sse) {
-    stream.register(sink, sse);
+  private static String emptyAsAbsent(String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   private static Instant instant(String name, String text, List<FieldError> errors) {

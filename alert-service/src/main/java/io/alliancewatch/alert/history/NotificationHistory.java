@@ -3,8 +3,10 @@ package io.alliancewatch.alert.history;
 import io.alliancewatch.alert.config.AlertsConfig;
 import io.alliancewatch.alert.kafka.KafkaClients;
 import io.alliancewatch.alert.kafka.TopicTail;
+import io.alliancewatch.alert.subscription.SubscriptionRepository;
 import io.alliancewatch.contracts.Topics;
 import io.alliancewatch.contracts.alert.AlertNotification;
+import io.alliancewatch.contracts.alert.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +26,20 @@ import java.util.function.Consumer;
 public class NotificationHistory {
 
   private final List<AlertNotification> all = new ArrayList<>();
+
+  /** The last firing notification per (subscription, alliance) whose alert has not resolved. */
   private final Map<String, AlertNotification> firing = new ConcurrentHashMap<>();
+
+  private final SubscriptionRepository subscriptions;
   private final List<Consumer<AlertNotification>> listeners = new CopyOnWriteArrayList<>();
   private final TopicTail<String, AlertNotification> tail;
 
-  public NotificationHistory(KafkaClients clients, AlertsConfig config) {
+  public NotificationHistory(
+      KafkaClients clients, AlertsConfig config, SubscriptionRepository subscriptions) {
+    this.subscriptions = subscriptions;
+    // a DELETE, or a PUT that drops an alliance, ends its alerts without a "resolved" (README,
+    // "Decisions"): they stop being active at once, and adding the alliance back starts afresh
+    subscriptions.onChange(this::subscriptionChanged);
     this.tail =
         new TopicTail<>(
             clients,
@@ -65,10 +76,11 @@ public class NotificationHistory {
     synchronized (all) {
       all.add(n);
     }
+    String key = n.subscriptionId() + "|" + n.allianceId();
     if (AlertNotification.RESOLVED.equals(n.status())) {
-      firing.remove(n.alertId());
+      firing.computeIfPresent(key, (k, open) -> open.alertId().equals(n.alertId()) ? null : open);
     } else {
-      firing.put(n.alertId(), n);
+      firing.put(key, n); // a later alert of the same pair replaces an ended one
     }
     listeners.forEach(listener -> listener.accept(n));
   }
@@ -90,12 +102,30 @@ public class NotificationHistory {
         .toList();
   }
 
+  private void subscriptionChanged(String subscriptionId, Subscription subscription) {
+    firing
+        .values()
+        .removeIf(
+            n ->
+                n.subscriptionId().equals(subscriptionId)
+                    && (subscription == null || !subscription.covers(n.allianceId())));
+  }
+
   /**
-   * The alerts whose last notification was "firing", newest first. The caller drops those whose
-   * subscription no longer watches the alliance: they stopped without a "resolved".
+   * The alerts firing now, newest first: per (subscription, alliance), the last firing or repeat
+   * not followed by its "resolved", for a subscription that still watches the alliance. (After a
+   * restart the history cannot tell an alliance dropped and added back from one watched all along:
+   * the subscription filter then keeps an alert the drop had ended until the pair fires or resolves
+   * again; README, "Decisions".)
    */
   public List<AlertNotification> active() {
     return firing.values().stream()
+        .filter(
+            n ->
+                subscriptions
+                    .find(n.subscriptionId())
+                    .filter(s -> s.covers(n.allianceId()))
+                    .isPresent())
         .sorted(Comparator.comparing(AlertNotification::startsAt).reversed())
         .toList();
   }

@@ -19,7 +19,12 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException malformed(String detail) {
-    return new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON", detail));
+    return malformed(detail, List.of());
+  }
+
+  public static ProblemException malformed(String detail, List<FieldError> errors) {
+    return new ProblemException(
+        Problem.of(400, "malformed-json", "Malformed JSON", detail).withErrors(errors));
   }
 
   public static ProblemException invalid(String detail, List<FieldError> errors) {

@@ -27,7 +27,7 @@ final class Numbers {
       errors.put(pointer, "must be in 0..100 (it is " + node.asText() + ")");
       return null;
     }
-    return value;
+    return value + 0.0; // -0 is 0 (edge-cases.md), and is shown as 0.0
   }
 
   static Long whole(JsonNode body, String field, long min, long max, Map<String, String> errors) {

@@ -5,6 +5,7 @@ import io.alliancewatch.contracts.Metric;
 import io.alliancewatch.contracts.alert.Condition;
 import io.alliancewatch.contracts.alert.Subscription;
 import io.alliancewatch.contracts.validation.FieldError;
+import io.alliancewatch.contracts.validation.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +86,8 @@ public final class SubscriptionParser {
       errors.put("/repeatIntervalSeconds", "must be 0 (never) or in 60..604800 seconds");
     }
     if (threshold != null && condition != null && !errors.containsKey("/recoveryThreshold")) {
-      recovery = recovery(threshold, condition, recovery, body.has("recoveryThreshold"), errors);
+      // absent and JSON null alike take the default (edge-cases.md: null means absent)
+      recovery = recovery(threshold, condition, recovery, errors);
     }
     Subscription.Webhook webhook = webhook(body, existing, errors);
     if (!errors.isEmpty()) {
@@ -126,6 +128,8 @@ public final class SubscriptionParser {
     int length = name.codePointCount(0, name.length());
     if (length < 1 || length > 100) {
       errors.put("/name", "must be 1..100 characters long (it has " + length + ")");
+    } else if (Texts.hasUnpairedSurrogate(name)) {
+      errors.put("/name", "is not valid Unicode text: it holds an unpaired surrogate");
     }
     return name;
   }
@@ -189,15 +193,8 @@ public final class SubscriptionParser {
   }
 
   private static Double recovery(
-      double threshold,
-      Condition condition,
-      Double given,
-      boolean present,
-      Map<String, String> errors) {
+      double threshold, Condition condition, Double given, Map<String, String> errors) {
     boolean above = condition == Condition.ABOVE;
-    if (given == null && present) {
-      return null; // an error was already reported
-    }
     if (given == null) {
       double fallback = above ? threshold - SAFE_MARGIN : threshold + SAFE_MARGIN;
       if (fallback < 0 || fallback > 100) {

@@ -1,6 +1,6 @@
 package io.alliancewatch.alert.subscription;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alliancewatch.alert.config.AlertsConfig;
 import io.alliancewatch.alert.delivery.DeliveryResource;
@@ -8,6 +8,7 @@ import io.alliancewatch.alert.http.ProblemException;
 import io.alliancewatch.alert.registry.RegistryView;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.alert.Subscription;
+import io.alliancewatch.contracts.validation.JsonErrors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -126,8 +127,8 @@ public class SubscriptionResource {
         throw ProblemException.malformed("The body holds no JSON value.");
       }
       return node;
-    } catch (JacksonException e) {
-      throw ProblemException.malformed("The body is not valid JSON: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw ProblemException.malformed(JsonErrors.detail(e), List.of(JsonErrors.fieldError(e)));
     } catch (IOException e) {
       throw ProblemException.malformed("The body cannot be read: " + e.getMessage());
     }

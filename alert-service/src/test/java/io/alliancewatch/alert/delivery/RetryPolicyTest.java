@@ -37,4 +37,16 @@ class RetryPolicyTest {
     assertThat(policy(0.0).next(1, 500, "2", NOW)).contains(Duration.ofSeconds(4));
     assertThat(policy(0.0).next(1, 429, "soon", NOW)).contains(Duration.ofSeconds(4));
   }
+
+  @Test
+  void givenRetryAfterInTheObsoleteDateFormsOrTooLarge_thenReadAndCapped() {
+    // RFC 9110 section 5.6.7: recipients accept the RFC 850 and asctime forms as well
+    assertThat(policy(0.0).next(1, 503, "Tuesday, 10-Mar-26 12:01:00 GMT", NOW))
+        .contains(Duration.ofMinutes(1));
+    assertThat(policy(0.0).next(1, 503, "Tue Mar 10 12:00:45 2026", NOW))
+        .contains(Duration.ofSeconds(45));
+    assertThat(policy(0.0).next(1, 429, "99999999999999999999", NOW)).contains(Duration.ofHours(1));
+    assertThat(policy(0.0).next(1, 429, "Tue, 10 Mar 2026 11:00:00 GMT", NOW))
+        .contains(Duration.ZERO);
+  }
 }

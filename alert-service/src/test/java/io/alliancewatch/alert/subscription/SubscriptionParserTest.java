@@ -208,4 +208,34 @@ class SubscriptionParserTest {
     assertThat(replaced.threshold()).isEqualTo(70.0);
     assertThat(replaced.createdAt()).isEqualTo(old.createdAt());
   }
+
+  @Test
+  void givenNullForEachOptionalField_thenItsDefaultAsIfAbsent() throws Exception {
+    // edge-cases.md: JSON null for an optional field means absent
+    SubscriptionParser.Result result =
+        parse(valid(",'recoveryThreshold':null,'forSeconds':null,'repeatIntervalSeconds':null"));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.subscription().recoveryThreshold()).isEqualTo(55.0);
+    assertThat(result.subscription().forSeconds()).isZero();
+    assertThat(result.subscription().repeatIntervalSeconds()).isZero();
+  }
+
+  @Test
+  void givenANameWithALoneSurrogate_thenRefusedAtName() throws Exception {
+    assertThat(parse(valid("").replace("risk watch", "risk \\ud800 watch")).errors())
+        .extracting(FieldError::pointer)
+        .containsExactly("/name");
+  }
+
+  @Test
+  void givenMinusZeroThreshold_thenItIsZero() throws Exception {
+    Subscription s =
+        parse(
+                valid(",'recoveryThreshold':5")
+                    .replace("'threshold':60", "'threshold':-0.0")
+                    .replace("'above'", "'below'"))
+            .subscription();
+    assertThat(Double.doubleToRawLongBits(s.threshold())).isEqualTo(0L);
+  }
 }
