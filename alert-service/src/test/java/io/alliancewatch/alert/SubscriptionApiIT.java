@@ -162,7 +162,8 @@ class SubscriptionApiIT {
         .body("{\"name\":\"a\",\"name\":\"b\"}")
         .post("/api/subscriptions")
         .then()
-        .statusCode(400);
+        .statusCode(400)
+        .body("errors[0].pointer", equalTo("/name")); // edge-cases.md: the pointer at the member
     given()
         .contentType(ContentType.TEXT)
         .body("hello")
@@ -175,6 +176,14 @@ class SubscriptionApiIT {
   @Test
   void givenQueries_thenAlertsAndActiveAnswer_andBadParametersAreProblems() {
     given().get("/api/alerts/active").then().statusCode(200);
+    // an empty value is no filter (the spec's template shows ?alliance=&status=...)
+    given()
+        .queryParam("alliance", "")
+        .queryParam("status", "")
+        .queryParam("limit", "")
+        .get("/api/alerts")
+        .then()
+        .statusCode(200);
     given()
         .queryParam("limit", 1001)
         .get("/api/alerts")
