@@ -132,6 +132,23 @@ public class ScoreQuery {
     return alliance;
   }
 
+  /**
+   * The record of every alliance of the registry as if it had no events (80 / 20 at {@code now}),
+   * for the stream's first records of alliances that have none on {@code alliance.scores}; empty
+   * while the registry cannot be read.
+   */
+  public List<ScoreRecord> unscored(Instant now) {
+    List<Alliance> known;
+    try {
+      known = alliances();
+    } catch (ApiProblem notReady) {
+      return List.of();
+    }
+    return known.stream()
+        .map(alliance -> model.evaluate(alliance.id(), model.newState(), alliance, now))
+        .toList();
+  }
+
   /** The ids of every alliance the registry knows, sorted. */
   public List<String> allianceIds() {
     return alliances().stream().map(Alliance::id).toList(); // the registry is keyed by id

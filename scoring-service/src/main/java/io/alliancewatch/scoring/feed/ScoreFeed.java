@@ -43,7 +43,10 @@ public class ScoreFeed {
 
   private static final Logger LOG = Logger.getLogger(ScoreFeed.class);
 
-  /** A record with its position in the topic, {@code partition-offset}, and its JSON. */
+  /**
+   * A record with its position in the topic, {@code partition-offset} (null for the record of an
+   * alliance that has none on the topic yet), and its JSON.
+   */
   public record Positioned(ScoreRecord record, String position, String json) {}
 
   /** Someone who wants the records of some alliances. */
@@ -100,16 +103,37 @@ public class ScoreFeed {
    * Registers {@code listener} and hands it, first, the latest record of every alliance it wants
    * (by alliance id): nothing published meanwhile can overtake them or be missed.
    */
-  public synchronized void subscribe(Listener listener) {
+  public void subscribe(Listener listener) {
+    subscribe(listener, List.of());
+  }
+
+  /**
+   * As {@link #subscribe(Listener)}; an alliance with no record on the topic yet gets its record
+   * from {@code unscored} (no position), if there.
+   */
+  public synchronized void subscribe(Listener listener, List<ScoreRecord> unscored) {
     List<Positioned> snapshot = new ArrayList<>();
     for (Positioned score : latest.values()) {
       if (listener.wants(score.record().allianceId())) {
         snapshot.add(score);
       }
     }
+    for (ScoreRecord record : unscored) {
+      if (!latest.containsKey(record.allianceId()) && listener.wants(record.allianceId())) {
+        snapshot.add(new Positioned(record, null, json(record)));
+      }
+    }
     snapshot.sort(Comparator.comparing(p -> p.record().allianceId()));
     snapshot.forEach(listener::accept);
     listeners.add(listener);
+  }
+
+  private static String json(ScoreRecord record) {
+    try {
+      return Json.mapper().writeValueAsString(record);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write a score record", e);
+    }
   }
 
   public void unsubscribe(Listener listener) {

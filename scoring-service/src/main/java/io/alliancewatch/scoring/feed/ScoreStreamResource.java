@@ -2,6 +2,7 @@ package io.alliancewatch.scoring.feed;
 
 import io.alliancewatch.http.SseConnection;
 import io.alliancewatch.http.SseStreams;
+import io.alliancewatch.scoring.api.ScoreQuery;
 import io.alliancewatch.scoring.config.ScoringConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -26,10 +28,13 @@ public class ScoreStreamResource {
   static final String PATH = "/api/scores/stream";
 
   private final ScoreFeed feed;
+  private final ScoreQuery query;
   private final SseStreams streams;
 
-  public ScoreStreamResource(ScoreFeed feed, ScoringConfig config, MeterRegistry registry) {
+  public ScoreStreamResource(
+      ScoreFeed feed, ScoreQuery query, ScoringConfig config, MeterRegistry registry) {
     this.feed = feed;
+    this.query = query;
     this.streams = new SseStreams("score-stream", config.stream().keepalive());
     Gauge.builder("scoring.stream.clients", streams, SseStreams::size)
         .description("Clients connected to the score stream")
@@ -37,7 +42,8 @@ public class ScoreStreamResource {
   }
 
   void routes(@Observes Router router) {
-    router.get(PATH).handler(this::stream);
+    // a worker thread: the first records read the registry's store
+    router.get(PATH).blockingHandler(this::stream, false);
   }
 
   void onStop(@Observes ShutdownEvent event) {
@@ -47,7 +53,7 @@ public class ScoreStreamResource {
   private void stream(RoutingContext context) {
     SseConnection connection = streams.open(context);
     Client client = new Client(connection, Set.copyOf(context.queryParam("alliance")));
-    feed.subscribe(client);
+    feed.subscribe(client, query.unscored(Instant.now()));
     connection.onClose(() -> feed.unsubscribe(client)); // at once if it is gone already
   }
 

@@ -127,6 +127,33 @@ class ScoreStreamIT {
   }
 
   @Test
+  void givenAnAllianceWithoutEvents_whenAClientConnectsForIt_thenItGets80And20WithoutAnId()
+      throws Exception {
+    String quiet = ScoringServiceIT.freshAlliance();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                io.restassured.RestAssured.given()
+                    .get("/api/scores/{id}", quiet)
+                    .then()
+                    .statusCode(200));
+
+    connect("?alliance=" + quiet);
+
+    // scoring.md section 9: "on connect, the latest record of every alliance"; one without events
+    // has none on the topic, so it gets the record REST answers for it
+    await().atMost(Duration.ofSeconds(30)).until(() -> events().size() >= 1);
+    Event first = events().get(0);
+    assertThat(first.record().allianceId()).isEqualTo(quiet);
+    assertThat(first.record().cohesion())
+        .isEqualTo(80.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(first.record().risk()).isEqualTo(20.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(first.record().eventCount()).isZero();
+    assertThat(first.id()).isNull();
+  }
+
+  @Test
   void givenAnIdleStream_thenACommentLineKeepsItOpen() {
     connect("?alliance=NO-SUCH-ALLIANCE");
 
