@@ -16,6 +16,9 @@ public class HttpProblemMapper {
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e) {
     Response original = e.getResponse();
+    if (original.hasEntity()) {
+      return original; // an answer someone wrote on purpose is left as it is
+    }
     int status = original.getStatus();
     Response.ResponseBuilder response =
         Response.status(status)

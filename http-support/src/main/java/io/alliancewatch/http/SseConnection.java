@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * SSE writer leaves it out, which hand-written clients that split on {@code "data: "} misread), a
  * blank line after each event, and {@code : text} comment lines.
  *
- * <p>Writes may come from any thread. A client that stops reading is disconnected once {@link
- * #MAX_QUEUED_BYTES} wait for it, rather than holding the service's memory; it can reconnect and
+ * <p>Writes may come from any thread; none of them throws. A client that stops reading is
+ * disconnected once about {@link #MAX_QUEUED_BYTES} wait for it (Netty's measure of the
+ * connection's outbound buffer), rather than holding the service's memory; it can reconnect and
  * gets the latest state again.
  */
 public final class SseConnection {
@@ -81,31 +82,46 @@ public final class SseConnection {
 
   /** Ends the response (the client sees the stream end). */
   public void close() {
-    if (closed.compareAndSet(false, true)) {
+    synchronized (this) {
+      if (closed.get()) {
+        return;
+      }
+      closed.set(true);
       try {
         response.end();
-      } catch (IllegalStateException alreadyClosed) {
+      } catch (IllegalStateException alreadyEnded) {
         // the connection went first
       }
-      closeListeners.forEach(Runnable::run);
     }
+    closeListeners.forEach(Runnable::run);
   }
 
+  /**
+   * Writes under the connection's lock, so that a close from another thread (the keep-alive, a
+   * publisher, the event loop's exception handler) cannot come between the checks and the write.
+   */
   private boolean write(String text) {
-    if (closed.get()) {
-      return false;
+    boolean letGo;
+    synchronized (this) {
+      if (closed.get()) {
+        return false;
+      }
+      try {
+        letGo = response.writeQueueFull();
+        if (!letGo) {
+          response.write(Buffer.buffer(text));
+          return true;
+        }
+      } catch (IllegalStateException gone) {
+        letGo = false;
+      }
     }
-    if (response.writeQueueFull()) {
+    if (letGo) {
       close(); // a client that does not read is let go: it reconnects and starts afresh
-      return false;
-    }
-    try {
-      response.write(Buffer.buffer(text));
-      return true;
-    } catch (IllegalStateException gone) {
+    } else {
       closed();
-      return false;
     }
+    return false;
   }
 
   private void closed() {

@@ -32,7 +32,7 @@ public final class SseStreams implements AutoCloseable {
             });
     long every = keepAliveInterval.toMillis();
     keepAlive.scheduleAtFixedRate(
-        () -> connections.forEach(c -> c.comment("keep-alive")),
+        () -> forEach(c -> c.comment("keep-alive")), // never throws: the schedule goes on
         every,
         every,
         TimeUnit.MILLISECONDS);
@@ -50,8 +50,15 @@ public final class SseStreams implements AutoCloseable {
     return connection;
   }
 
+  /** Runs {@code action} on each open connection; one that fails is closed, the others go on. */
   public void forEach(Consumer<SseConnection> action) {
-    connections.forEach(action);
+    for (SseConnection connection : connections) {
+      try {
+        action.accept(connection);
+      } catch (RuntimeException e) {
+        connection.close();
+      }
+    }
   }
 
   public int size() {
