@@ -1,5 +1,6 @@
 package io.alliancewatch.scoring.feed;
 
+import io.alliancewatch.contracts.ScoreRecord;
 import io.alliancewatch.http.SseConnection;
 import io.alliancewatch.http.SseStreams;
 import io.alliancewatch.scoring.api.ScoreQuery;
@@ -12,7 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * {@code GET /api/scores/stream}: Server-Sent Events of score records (scoring.md section 9). On
@@ -26,6 +29,8 @@ import java.util.Set;
 public class ScoreStreamResource {
 
   static final String PATH = "/api/scores/stream";
+
+  private static final Logger LOG = Logger.getLogger(ScoreStreamResource.class);
 
   private final ScoreFeed feed;
   private final ScoreQuery query;
@@ -51,9 +56,15 @@ public class ScoreStreamResource {
   }
 
   private void stream(RoutingContext context) {
+    List<ScoreRecord> unscored = query.unscored(Instant.now()); // before the 200 goes out
     SseConnection connection = streams.open(context);
     Client client = new Client(connection, Set.copyOf(context.queryParam("alliance")));
-    feed.subscribe(client, query.unscored(Instant.now()));
+    try {
+      feed.subscribe(client, unscored);
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "could not start a score stream; closing it (the client reconnects)");
+      connection.close();
+    }
     connection.onClose(() -> feed.unsubscribe(client)); // at once if it is gone already
   }
 
