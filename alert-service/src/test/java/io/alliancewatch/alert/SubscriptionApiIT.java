@@ -109,6 +109,43 @@ class SubscriptionApiIT {
   }
 
   @Test
+  void givenPutsInQuickSuccession_thenTheLastOneStaysReadAsTheTopicEchoesTheEarlierOnes() {
+    String id =
+        given()
+            .contentType(ContentType.JSON)
+            .body(valid())
+            .post("/api/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    for (int threshold = 61; threshold <= 70; threshold++) {
+      Map<String, Object> changed = valid();
+      changed.put("threshold", threshold);
+      given()
+          .contentType(ContentType.JSON)
+          .body(changed)
+          .put("/api/subscriptions/{id}", id)
+          .then()
+          .statusCode(200);
+    }
+    // the topic's reader reads the ten writes back after they were applied: none may undo a later
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(4))
+        .until(
+            () ->
+                given()
+                        .get("/api/subscriptions/{id}", id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Float>path("threshold")
+                    == 70.0f);
+    given().delete("/api/subscriptions/{id}", id).then().statusCode(204);
+  }
+
+  @Test
   void givenBadSubscriptions_thenEachIsRefusedWithAProblemAtItsPointer_andNothingIsStored() {
     long before = TestKafka.endOffsets(Topics.SUBSCRIPTIONS.name());
     int listed = given().get("/api/subscriptions").then().extract().jsonPath().getList("$").size();

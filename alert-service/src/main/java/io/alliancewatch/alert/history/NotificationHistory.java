@@ -30,6 +30,15 @@ public class NotificationHistory {
   /** The last firing notification per (subscription, alliance) whose alert has not resolved. */
   private final Map<String, AlertNotification> firing = new ConcurrentHashMap<>();
 
+  /** How long a notification may take to be read after it was made and still be a race. */
+  private static final Duration RACE_WINDOW = Duration.ofMinutes(10);
+
+  /** A subscription as it became at a time (null: deleted), seen live. */
+  private record Change(Instant at, Subscription subscription) {}
+
+  /** The live changes of each subscription over the last {@link #RACE_WINDOW}. */
+  private final Map<String, List<Change>> changes = new ConcurrentHashMap<>();
+
   private final SubscriptionRepository subscriptions;
   private final List<Consumer<AlertNotification>> listeners = new CopyOnWriteArrayList<>();
   private final TopicTail<String, AlertNotification> tail;
@@ -79,7 +88,7 @@ public class NotificationHistory {
     String key = n.subscriptionId() + "|" + n.allianceId();
     if (AlertNotification.RESOLVED.equals(n.status())) {
       firing.computeIfPresent(key, (k, open) -> open.alertId().equals(n.alertId()) ? null : open);
-    } else {
+    } else if (!madeBeforeItsEnd(n)) {
       firing.put(key, n); // a later alert of the same pair replaces an ended one
     }
     listeners.forEach(listener -> listener.accept(n));
@@ -103,12 +112,35 @@ public class NotificationHistory {
   }
 
   private void subscriptionChanged(String subscriptionId, Subscription subscription) {
+    if (!ready()) {
+      return; // loading: the history is read after the subscriptions, and filtered when asked
+    }
     firing
         .values()
         .removeIf(
             n ->
                 n.subscriptionId().equals(subscriptionId)
                     && (subscription == null || !subscription.covers(n.allianceId())));
+    Instant now = Instant.now();
+    List<Change> log = changes.computeIfAbsent(subscriptionId, id -> new CopyOnWriteArrayList<>());
+    log.add(new Change(now, subscription));
+    log.removeIf(change -> change.at().isBefore(now.minus(RACE_WINDOW)));
+  }
+
+  /**
+   * Whether a firing or repeat was made before a change that ended its pair (a DELETE, or a PUT
+   * that dropped the alliance): the engine may make one just before the change, and the history
+   * reads it after (two topics, two readers). Such a notification stays in the history but does not
+   * make its alert active.
+   */
+  private boolean madeBeforeItsEnd(AlertNotification n) {
+    List<Change> log = changes.getOrDefault(n.subscriptionId(), List.of());
+    return log.stream()
+        .anyMatch(
+            change ->
+                change.at().isAfter(n.createdAt())
+                    && (change.subscription() == null
+                        || !change.subscription().covers(n.allianceId())));
   }
 
   /**

@@ -58,21 +58,30 @@ public final class TopicTail<K, V> implements AutoCloseable {
    * @throws IllegalStateException when that takes longer than {@code loadTimeout} (the tail goes on
    *     reading; {@link #isCaughtUp} tells when it has caught up)
    */
-  public synchronized void start(Duration loadTimeout) throws InterruptedException {
-    if (reader != null) {
-      throw new IllegalStateException(what + " is already being read");
+  public void start(Duration loadTimeout) throws InterruptedException {
+    Reader started;
+    synchronized (this) {
+      if (reader != null) {
+        throw new IllegalStateException(what + " is already being read");
+      }
+      started = new Reader();
+      reader = started;
+      started.thread.start();
     }
-    Reader started = new Reader();
-    reader = started;
-    started.thread.start();
+    // waited for outside the lock: a close meanwhile (shutdown) is not held up by a slow load
     if (!started.caughtUp.await(loadTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException(what + " did not load in " + loadTimeout);
     }
   }
 
+  /**
+   * Whether the view holds what the topic held at the start and follows it still: false before, and
+   * false for good once the reader has stopped on an error (readiness then says so; the view is not
+   * re-read, as re-applying every record is not harmless for every view).
+   */
   public boolean isCaughtUp() {
     Reader current = reader;
-    return current != null && current.caughtUp.getCount() == 0;
+    return current != null && current.caughtUp.getCount() == 0 && !current.failed;
   }
 
   /**
@@ -101,6 +110,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread = new Thread(this::run, "tail-" + topic);
     private volatile boolean running = true;
+    private volatile boolean failed;
 
     Reader() {
       thread.setDaemon(true);
@@ -129,7 +139,8 @@ public final class TopicTail<K, V> implements AutoCloseable {
       } catch (WakeupException e) {
         // closing
       } catch (RuntimeException e) {
-        LOG.errorf(e, "reading %s stopped", topic);
+        failed = true;
+        LOG.errorf(e, "reading %s stopped: %s no longer follows it", topic, what);
       } finally {
         metrics.close();
         consumer.close(Duration.ofSeconds(2));

@@ -8,7 +8,11 @@ import io.alliancewatch.contracts.alert.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +29,14 @@ import java.util.function.BiConsumer;
 public class SubscriptionRepository {
 
   private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
+
+  /**
+   * What this instance wrote and applied at once, per id, oldest first, until the tail reads it
+   * back: that echo is then skipped, so an older write read back after a newer one was applied
+   * cannot undo it, even for the moment until the newer one's echo (guarded by this object).
+   */
+  private final Map<String, Deque<byte[]>> unechoed = new HashMap<>();
+
   private final List<BiConsumer<String, Subscription>> listeners = new CopyOnWriteArrayList<>();
   private final KafkaClients clients;
   private final AlertsConfig config;
@@ -39,7 +51,7 @@ public class SubscriptionRepository {
             config.topics().subscriptions(),
             Topics.SUBSCRIPTIONS.keySerde().deserializer(),
             Topics.SUBSCRIPTIONS.valueSerde().deserializer(),
-            this::apply,
+            this::applyRead,
             "the subscriptions");
   }
 
@@ -54,6 +66,27 @@ public class SubscriptionRepository {
   /** Called with (id, subscription or null when deleted) on every change any instance makes. */
   public void onChange(BiConsumer<String, Subscription> listener) {
     listeners.add(listener);
+  }
+
+  private synchronized void applyRead(String id, Subscription subscription) {
+    Deque<byte[]> mine = unechoed.get(id);
+    if (mine != null && Arrays.equals(mine.peekFirst(), bytes(id, subscription))) {
+      mine.removeFirst();
+      if (mine.isEmpty()) {
+        unechoed.remove(id);
+      }
+      return; // applied when written
+    }
+    apply(id, subscription);
+  }
+
+  private byte[] bytes(String id, Subscription subscription) {
+    return subscription == null
+        ? new byte[0]
+        : Topics.SUBSCRIPTIONS
+            .valueSerde()
+            .serializer()
+            .serialize(config.topics().subscriptions(), subscription);
   }
 
   private void apply(String id, Subscription subscription) {
@@ -108,14 +141,15 @@ public class SubscriptionRepository {
                         s.createdAt())));
   }
 
-  private void write(String id, Subscription subscription) {
+  private synchronized void write(String id, Subscription subscription) {
     clients.sendAndWait(
         config.topics().subscriptions(),
         id,
         subscription,
         Topics.SUBSCRIPTIONS.keySerde().serializer(),
         Topics.SUBSCRIPTIONS.valueSerde().serializer());
-    // the tail applies it too, moments later; applying it here gives read-your-writes
+    // applying it here gives read-your-writes; the tail's echo of it, moments later, is skipped
+    unechoed.computeIfAbsent(id, k -> new ArrayDeque<>()).addLast(bytes(id, subscription));
     apply(id, subscription);
   }
 
