@@ -193,8 +193,8 @@ public final class ScoringBenchmark {
     awaitCount(seen, events, "the backlog's score records");
     long elapsed = System.nanoTime() - start;
     System.out.printf(
-        "\n== Scoring throughput (%s, commit interval %d ms, 1 stream thread) ==%n",
-        GUARANTEE, COMMIT_INTERVAL_MS);
+        "\n== Scoring throughput (%s, commit interval %d ms, %d stream thread(s)) ==%n",
+        GUARANTEE, COMMIT_INTERVAL_MS, streams.metadataForLocalThreads().size());
     double scoringRate =
         report("scored the backlog (start to last record visible)", events, elapsed);
     System.out.printf(
@@ -290,9 +290,9 @@ public final class ScoringBenchmark {
         cpuAgain / 1e3 / events);
     printCpuByThread(threadsBeforeAgain, cpuByThreadGroup(), cpuAgain, events);
     System.out.printf(
-        "the stream thread waited for its exactly-once commits (flush, offsets, commit) %.0f %% of"
-            + " the time%n",
-        100 * committing / elapsedAgain);
+        "each stream thread waited for its exactly-once commits (flush, offsets, commit) %.0f %%"
+            + " of the time%n",
+        100 * committing / elapsedAgain / streams.metadataForLocalThreads().size());
     System.out.printf(
         "scoring reads and scores at %.1f%% of the rate Kafka's consumer perf test reads%n",
         consumerRate > 0 ? 100.0 * warmRate / consumerRate : Double.NaN);
@@ -581,6 +581,7 @@ public final class ScoringBenchmark {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
     props.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, COMMIT_INTERVAL_MS / 2)); // as the service
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2); // as the service
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
