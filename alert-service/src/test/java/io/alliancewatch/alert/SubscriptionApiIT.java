@@ -48,6 +48,18 @@ class SubscriptionApiIT {
     return body;
   }
 
+  /** Creates a valid subscription and gives its id. */
+  private String createValid() {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(valid())
+        .post("/api/subscriptions")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   @Test
   void givenAValidSubscription_whenCreated_thenTheSecretIsShownOnceAndTheRestIsStored() {
     String location =
@@ -76,15 +88,7 @@ class SubscriptionApiIT {
 
   @Test
   void givenAPut_thenItReplaces_keepsTheSecretUnshown_and404sForAnUnknownId() {
-    String id =
-        given()
-            .contentType(ContentType.JSON)
-            .body(valid())
-            .post("/api/subscriptions")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String id = createValid();
     Map<String, Object> changed = valid();
     changed.put("threshold", 70);
 
@@ -110,15 +114,7 @@ class SubscriptionApiIT {
 
   @Test
   void givenPutsInQuickSuccession_thenTheLastOneStaysReadAsTheTopicEchoesTheEarlierOnes() {
-    String id =
-        given()
-            .contentType(ContentType.JSON)
-            .body(valid())
-            .post("/api/subscriptions")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String id = createValid();
     for (int threshold = 61; threshold <= 70; threshold++) {
       Map<String, Object> changed = valid();
       changed.put("threshold", threshold);

@@ -73,6 +73,21 @@ class CloudEventsIT {
   }
 
   @Test
+  void givenAStructuredEventWithAStrayCeSpecversionHeader_thenTheContentTypeDecides() {
+    Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
+    given()
+        .contentType("application/cloudevents+json")
+        .header("ce-specversion", "1.0")
+        .body(cloudEvent(Events.tension("GBR", "AUKUS")).toString())
+        .when()
+        .post("/api/indicators")
+        .then()
+        .statusCode(202)
+        .body("accepted.size()", equalTo(1));
+    assertThat(KafkaTopics.recordsAfter(INDICATORS, before, 1)).hasSize(1);
+  }
+
+  @Test
   void shouldAcceptABinaryCloudEvent() {
     Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
     given()

@@ -88,7 +88,12 @@ public class IndicatorResource {
     try {
       checkEncoding(headers);
       String mediaType = mediaTypeOf(headers);
-      boolean binaryMode = headers.getHeaderString("ce-specversion") != null;
+      // the content type decides the CloudEvents mode (HTTP binding, section 3): a structured or
+      // batch body stays one even if a ce-specversion header came along
+      boolean binaryMode =
+          headers.getHeaderString("ce-specversion") != null
+              && !mediaType.equals(CE_STRUCTURED)
+              && !mediaType.equals(CE_BATCH);
       refuseDeclaredOver(
           headers,
           mediaType.equals(NDJSON) && !binaryMode
