@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,13 +52,31 @@ public class AllianceResource {
   @GET
   @Operation(summary = "Every alliance of the registry")
   public Collection<Alliance> all() {
+    requireLoaded();
     return registry.all();
+  }
+
+  /**
+   * Until the registry has been read from Kafka (and seeded if empty), it is not known: 503 with
+   * Retry-After rather than an empty or partial answer, and no PUT that would stop the seeding.
+   */
+  private void requireLoaded() {
+    if (!registry.isLoaded()) {
+      throw new ProblemException(
+          Problem.of(
+              503,
+              "registry-loading",
+              "Registry not loaded yet",
+              "The alliance registry is still being read from Kafka; retry after Retry-After."),
+          Map.of("Retry-After", "1"));
+    }
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "One alliance")
   public Alliance one(@PathParam("id") String id) {
+    requireLoaded();
     return registry
         .find(id)
         .orElseThrow(
@@ -77,6 +96,7 @@ public class AllianceResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
     requireJson(contentType);
+    requireLoaded();
     JsonNode node = JsonBodies.parse(JsonBodies.readAtMost(body, 1024 * 1024, "The body"));
     Alliance alliance = validate(id, node);
     boolean created = registry.find(id).isEmpty();
