@@ -23,6 +23,8 @@ public interface AlertsConfig {
 
   Stream stream();
 
+  History history();
+
   /** Topic names (contract.md defaults) and the replication of topics this service creates. */
   interface Topics {
     @WithDefault("alliance.scores")
@@ -95,5 +97,14 @@ public interface AlertsConfig {
     /** A comment line this often keeps proxies from closing an idle SSE stream. */
     @WithDefault("15s")
     Duration keepAlive();
+  }
+
+  interface History {
+    /**
+     * How many notifications {@code /api/alerts} keeps in memory, the newest; older ones stay on
+     * {@code alert.notifications} for as long as its retention keeps them.
+     */
+    @WithDefault("100000")
+    int maxKept();
   }
 }

@@ -10,6 +10,7 @@ import io.alliancewatch.contracts.alert.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +26,10 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class NotificationHistory {
 
-  private final List<AlertNotification> all = new ArrayList<>();
+  /** The newest notifications, oldest first, at most {@code alerts.history.max-kept}. */
+  private final ArrayDeque<AlertNotification> all = new ArrayDeque<>();
+
+  private final int maxKept;
 
   /** The last firing notification per (subscription, alliance) whose alert has not resolved. */
   private final Map<String, AlertNotification> firing = new ConcurrentHashMap<>();
@@ -46,6 +50,7 @@ public class NotificationHistory {
   public NotificationHistory(
       KafkaClients clients, AlertsConfig config, SubscriptionRepository subscriptions) {
     this.subscriptions = subscriptions;
+    this.maxKept = config.history().maxKept();
     // a DELETE, or a PUT that drops an alliance, ends its alerts without a "resolved" (README,
     // "Decisions"): they stop being active at once, and adding the alliance back starts afresh
     subscriptions.onChange(this::subscriptionChanged);
@@ -83,7 +88,10 @@ public class NotificationHistory {
 
   private void add(AlertNotification n) {
     synchronized (all) {
-      all.add(n);
+      all.addLast(n);
+      if (all.size() > maxKept) {
+        all.removeFirst(); // memory stays bounded; the topic keeps the older ones
+      }
     }
     String key = n.subscriptionId() + "|" + n.allianceId();
     if (AlertNotification.RESOLVED.equals(n.status())) {
