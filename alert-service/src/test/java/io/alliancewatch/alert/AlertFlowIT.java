@@ -45,12 +45,6 @@ class AlertFlowIT {
     receiver.close();
   }
 
-  private String knownAlliance(String prefix) {
-    String id = TestKafka.newAlliance(prefix);
-    await().atMost(Duration.ofSeconds(10)).until(() -> registry.knows(id));
-    return id;
-  }
-
   private static JsonPath body(Received r) {
     return JsonPath.from(r.body());
   }
@@ -79,19 +73,13 @@ class AlertFlowIT {
   }
 
   private static List<String> activeAlertIds() {
-    return given()
-        .get("/api/alerts/active")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getList("alertId");
+    return Api.active("alertId");
   }
 
   @Test
   void
       givenAbove60Recovery55_whenScores58_61_57_54_thenOneFiringAt61AndOneResolvedAt54WithOneAlertId() {
-    String alliance = knownAlliance("HYST");
+    String alliance = TestKafka.knownAlliance(registry, "HYST");
     Api.subscribe(receiver, "/hysteresis", List.of(alliance), 60, Map.of("recoveryThreshold", 55));
 
     TestKafka.scores(alliance, 58, 61, 57, 54);
@@ -115,7 +103,7 @@ class AlertFlowIT {
 
   @Test
   void givenAScoreRecordWithATrace_whenItFires_thenTheWebhookContinuesThatTrace() {
-    String alliance = knownAlliance("TRACE");
+    String alliance = TestKafka.knownAlliance(registry, "TRACE");
     Api.subscribe(receiver, "/traced", List.of(alliance), 60, Map.of());
     String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     ProducerRecord<String, Object> score =
@@ -134,7 +122,7 @@ class AlertFlowIT {
 
   @Test
   void givenForSeconds3_whenABreachIsShorter_thenNothing_andALongerOneFiresOnce() {
-    String alliance = knownAlliance("HOLD");
+    String alliance = TestKafka.knownAlliance(registry, "HOLD");
     Api.subscribe(receiver, "/for-seconds", List.of(alliance), 60, Map.of("forSeconds", 3));
 
     TestKafka.scores(alliance, 61, 57); // a breach that ends at once
@@ -166,7 +154,7 @@ class AlertFlowIT {
 
   @Test
   void givenAnAllianceAlreadyInBreach_whenASubscriptionIsCreated_thenItFiresAtOnce() {
-    String alliance = knownAlliance("LATE");
+    String alliance = TestKafka.knownAlliance(registry, "LATE");
     // a first subscription shows that the engine has judged the score of 70
     Api.subscribe(receiver, "/first", List.of(alliance), 60, Map.of());
     TestKafka.scores(alliance, 70);
@@ -186,7 +174,7 @@ class AlertFlowIT {
   @Test
   void givenStarSubscription_whenAnAllianceIsAddedToTheRegistryLater_thenItsBreachFires() {
     Api.Created all = Api.subscribe(receiver, "/all", List.of("*"), 99.5, Map.of());
-    String added = knownAlliance("NEW");
+    String added = TestKafka.knownAlliance(registry, "NEW");
 
     TestKafka.scores(added, 99.9);
 
@@ -203,7 +191,7 @@ class AlertFlowIT {
   @Test
   void givenASignedDelivery_whenTheBodyIsTampered_thenTheStandardWebhooksCheckRejectsIt()
       throws Exception {
-    String alliance = knownAlliance("SIGN");
+    String alliance = TestKafka.knownAlliance(registry, "SIGN");
     Api.Created created = Api.subscribe(receiver, "/signed", List.of(alliance), 60, Map.of());
     TestKafka.scores(alliance, 75);
     await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received("/signed").size() == 1);
@@ -226,7 +214,7 @@ class AlertFlowIT {
   @Test
   void givenAnSseClient_whenAnAlertFires_thenItGetsANotificationEvent_andTheAlertIsActive()
       throws Exception {
-    String alliance = knownAlliance("SSE");
+    String alliance = TestKafka.knownAlliance(registry, "SSE");
     Api.subscribe(receiver, "/sse", List.of(alliance), 60, Map.of());
     List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
@@ -260,15 +248,7 @@ class AlertFlowIT {
     JsonPath event = JsonPath.from(lines.get(data).substring("data: ".length()));
     assertThat(event.getString("status")).isEqualTo("firing");
     assertThat(lines.subList(0, data)).contains("id: " + event.getString("notificationId"));
-    assertThat(
-            given()
-                .get("/api/alerts/active")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("alertId"))
-        .contains(event.getString("alertId"));
+    assertThat(activeAlertIds()).contains(event.getString("alertId"));
     stream.cancel(true);
   }
 
@@ -276,8 +256,8 @@ class AlertFlowIT {
   void
       givenRepeatInterval60_whileAnAlertFires_thenOneRepeatAfter60sWithTheSameAlertIdAndTheLatestScore_andNoneOnceResolved() {
     // repeatIntervalSeconds is 0 or 60..604800 (alerts.md): 60 s is the shortest there is
-    String resolvedEarly = knownAlliance("RPT-END");
-    String lasting = knownAlliance("RPT-ON");
+    String resolvedEarly = TestKafka.knownAlliance(registry, "RPT-END");
+    String lasting = TestKafka.knownAlliance(registry, "RPT-ON");
     Api.subscribe(
         receiver,
         "/repeat",
@@ -337,9 +317,9 @@ class AlertFlowIT {
 
   @Test
   void givenAPutThatChangesTheThreshold_thenEachAllianceIsReEvaluatedAtOnceOnItsLatestScore() {
-    String quiet = knownAlliance("PUT-Q");
-    String middle = knownAlliance("PUT-M");
-    String high = knownAlliance("PUT-H");
+    String quiet = TestKafka.knownAlliance(registry, "PUT-Q");
+    String middle = TestKafka.knownAlliance(registry, "PUT-M");
+    String high = TestKafka.knownAlliance(registry, "PUT-H");
     List<String> alliances = List.of(quiet, middle, high);
     Api.Created sub = Api.subscribe(receiver, "/put", alliances, 65, Map.of()); // recovery 60
     TestKafka.scores(quiet, 70, 58); // fires and recovers: OK, with 58 as its latest score
@@ -405,8 +385,8 @@ class AlertFlowIT {
 
   @Test
   void givenAPutThatDropsAFiringAlliance_thenItsAlertEnds_notActive_andNothingMoreIsSent() {
-    String dropped = knownAlliance("DROP-D");
-    String kept = knownAlliance("DROP-K");
+    String dropped = TestKafka.knownAlliance(registry, "DROP-D");
+    String kept = TestKafka.knownAlliance(registry, "DROP-K");
     Api.Created sub =
         Api.subscribe(
             receiver, "/drop", List.of(dropped, kept), 60, Map.of("recoveryThreshold", 55));

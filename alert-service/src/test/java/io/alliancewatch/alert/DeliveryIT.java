@@ -41,12 +41,6 @@ class DeliveryIT {
     receiver.close();
   }
 
-  private String knownAlliance(String prefix) {
-    String id = TestKafka.newAlliance(prefix);
-    await().atMost(Duration.ofSeconds(10)).until(() -> registry.knows(id));
-    return id;
-  }
-
   /** The status of the newest delivery of a subscription, null before there is one. */
   private static Object latestStatus(String subscriptionId) {
     List<Map<String, Object>> all = Api.deliveries(subscriptionId);
@@ -78,7 +72,7 @@ class DeliveryIT {
     double succeededBefore = meter("alerts_deliveries_total", "outcome=\"succeeded\"");
     double firingBefore = meter("alerts_notifications_total", "status=\"firing\"");
     double latenciesBefore = meter("alerts_delivery_latency_seconds_count", "");
-    String alliance = knownAlliance("R500");
+    String alliance = TestKafka.knownAlliance(registry, "R500");
     receiver.script("/flaky", Answer.of(500), Answer.of(500));
     Api.Created sub = Api.subscribe(receiver, "/flaky", List.of(alliance), 60, Map.of());
 
@@ -115,7 +109,7 @@ class DeliveryIT {
 
   @Test
   void givenA429WithRetryAfter2_thenTheNextAttemptWaitsTwoSeconds() {
-    String alliance = knownAlliance("R429");
+    String alliance = TestKafka.knownAlliance(registry, "R429");
     receiver.script("/busy", new Answer(429, Map.of("Retry-After", "2")));
     Api.Created sub = Api.subscribe(receiver, "/busy", List.of(alliance), 60, Map.of());
 
@@ -131,7 +125,7 @@ class DeliveryIT {
 
   @Test
   void givenA410_thenTheSubscriptionIsDisabled_andLaterNotificationsAreNotSent() {
-    String alliance = knownAlliance("R410");
+    String alliance = TestKafka.knownAlliance(registry, "R410");
     receiver.script("/gone", Answer.of(410));
     Api.Created sub = Api.subscribe(receiver, "/gone", List.of(alliance), 60, Map.of());
 
@@ -172,7 +166,7 @@ class DeliveryIT {
 
   @Test
   void givenRetriesUsedUp_thenADeadLetter_andARedeliverySucceedsWithTheSameWebhookId() {
-    String alliance = knownAlliance("RDLQ");
+    String alliance = TestKafka.knownAlliance(registry, "RDLQ");
     receiver.script("/down", Answer.of(500), Answer.of(503), Answer.of(500));
     Api.Created sub = Api.subscribe(receiver, "/down", List.of(alliance), 60, Map.of());
 
@@ -210,7 +204,7 @@ class DeliveryIT {
 
   @Test
   void givenAFiringStillBeingRetried_thenItsResolvedWaitsBehindIt() {
-    String alliance = knownAlliance("ORDER");
+    String alliance = TestKafka.knownAlliance(registry, "ORDER");
     receiver.script("/ordered", Answer.of(500), Answer.of(500));
     Api.subscribe(receiver, "/ordered", List.of(alliance), 60, Map.of());
 
@@ -224,7 +218,7 @@ class DeliveryIT {
 
   @Test
   void givenADeliveryBeingRetried_whenTheSubscriptionIsDeleted_thenItsRetriesAreCancelled() {
-    String alliance = knownAlliance("DEL");
+    String alliance = TestKafka.knownAlliance(registry, "DEL");
     receiver.script("/deleted", Answer.of(500), Answer.of(500), Answer.of(500));
     Api.Created sub = Api.subscribe(receiver, "/deleted", List.of(alliance), 60, Map.of());
     TestKafka.scores(alliance, 66);

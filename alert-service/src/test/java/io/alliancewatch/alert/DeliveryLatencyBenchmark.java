@@ -115,8 +115,7 @@ class DeliveryLatencyBenchmark {
   @Test
   void measureScoreToWebhookLatencyWith100Subscriptions() throws Exception {
     try (WebhookReceiver receiver = new WebhookReceiver()) {
-      String alliance = TestKafka.newAlliance("BENCH");
-      await().atMost(Duration.ofSeconds(10)).until(() -> registry.knows(alliance));
+      String alliance = TestKafka.knownAlliance(registry, "BENCH");
       List<String> subscriptionIds = new java.util.ArrayList<>();
       for (int i = 0; i < SUBSCRIPTIONS; i++) {
         subscriptionIds.add(

@@ -17,8 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory history keeps the newest {@code alerts.history.max-kept} notifications only. */
@@ -35,25 +33,7 @@ class HistoryWindowIT {
     }
   }
 
-  private static WebhookReceiver receiver;
-
   @Inject RegistryView registry;
-
-  @BeforeAll
-  static void startReceiver() throws Exception {
-    receiver = new WebhookReceiver();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    receiver.close();
-  }
-
-  private String knownAlliance(String prefix) {
-    String id = TestKafka.newAlliance(prefix);
-    await().atMost(Duration.ofSeconds(10)).until(() -> registry.knows(id));
-    return id;
-  }
 
   private static List<String> listedAlliances() {
     return given()
@@ -67,26 +47,24 @@ class HistoryWindowIT {
   }
 
   @Test
-  void givenMoreNotificationsThanKept_thenTheNewestAreListed_andActiveStillKnowsTheOldest() {
+  void givenMoreNotificationsThanKept_thenTheNewestAreListed_andActiveStillKnowsTheOldest()
+      throws Exception {
     List<String> alliances =
-        List.of(knownAlliance("WIN-A"), knownAlliance("WIN-B"), knownAlliance("WIN-C"));
-    Api.subscribe(receiver, "/window", alliances, 60, Map.of());
-    for (String alliance : alliances) { // one after the other: the order of the history is known
-      TestKafka.scores(alliance, 70);
-      await().atMost(Duration.ofSeconds(20)).until(() -> listedAlliances().contains(alliance));
+        List.of(
+            TestKafka.knownAlliance(registry, "WIN-A"),
+            TestKafka.knownAlliance(registry, "WIN-B"),
+            TestKafka.knownAlliance(registry, "WIN-C"));
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      Api.subscribe(receiver, "/window", alliances, 60, Map.of());
+      for (String alliance : alliances) { // one after the other: the history's order is known
+        TestKafka.scores(alliance, 70);
+        await().atMost(Duration.ofSeconds(20)).until(() -> listedAlliances().contains(alliance));
+      }
     }
 
     List<String> listed = listedAlliances();
     assertThat(listed).hasSize(2).containsExactly(alliances.get(2), alliances.get(1));
     // what fires now does not depend on the window
-    assertThat(
-            given()
-                .get("/api/alerts/active")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("allianceId", String.class))
-        .containsAll(alliances);
+    assertThat(Api.active("allianceId")).containsAll(alliances);
   }
 }

@@ -52,8 +52,7 @@ class KafkaClientMetricsIT {
   @Test
   void givenTheServiceRunning_thenEachOfItsConsumersShowsItsLag_andTheProducerItsSends() {
     // a subscription written makes sure the producer exists
-    String alliance = TestKafka.newAlliance("METRICS");
-    await().atMost(Duration.ofSeconds(10)).until(() -> registry.knows(alliance));
+    String alliance = TestKafka.knownAlliance(registry, "METRICS");
     String id =
         given()
             .contentType(ContentType.JSON)

@@ -37,8 +37,7 @@ class RestartIT {
   void givenAFiringAlert_whenTheServiceRestarts_thenNoSecondFiring_andTheResolvedIsDelivered()
       throws Exception {
     try (WebhookReceiver receiver = new WebhookReceiver()) {
-      String alliance = TestKafka.newAlliance("RESTART");
-      await().atMost(Duration.ofSeconds(10)).until(() -> registry.knows(alliance));
+      String alliance = TestKafka.knownAlliance(registry, "RESTART");
       Api.subscribe(receiver, "/restart", List.of(alliance), 60, Map.of());
       TestKafka.scores(alliance, 65);
       await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received("/restart").size() == 1);

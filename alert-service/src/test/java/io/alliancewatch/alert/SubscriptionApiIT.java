@@ -33,8 +33,7 @@ class SubscriptionApiIT {
 
   @BeforeEach
   void registerAlliance() {
-    alliance = TestKafka.newAlliance("API");
-    await().atMost(Duration.ofSeconds(10)).until(() -> registry.knows(alliance));
+    alliance = TestKafka.knownAlliance(registry, "API");
   }
 
   private Map<String, Object> valid() {

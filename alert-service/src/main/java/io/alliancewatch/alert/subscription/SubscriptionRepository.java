@@ -70,7 +70,7 @@ public class SubscriptionRepository {
 
   private synchronized void applyRead(String id, Subscription subscription) {
     Deque<byte[]> mine = unechoed.get(id);
-    if (mine != null && Arrays.equals(mine.peekFirst(), bytes(id, subscription))) {
+    if (mine != null && Arrays.equals(mine.peekFirst(), bytes(subscription))) {
       mine.removeFirst();
       if (mine.isEmpty()) {
         unechoed.remove(id);
@@ -80,7 +80,7 @@ public class SubscriptionRepository {
     apply(id, subscription);
   }
 
-  private byte[] bytes(String id, Subscription subscription) {
+  private byte[] bytes(Subscription subscription) {
     return subscription == null
         ? new byte[0]
         : Topics.SUBSCRIPTIONS
@@ -149,7 +149,7 @@ public class SubscriptionRepository {
         Topics.SUBSCRIPTIONS.keySerde().serializer(),
         Topics.SUBSCRIPTIONS.valueSerde().serializer());
     // applying it here gives read-your-writes; the tail's echo of it, moments later, is skipped
-    unechoed.computeIfAbsent(id, k -> new ArrayDeque<>()).addLast(bytes(id, subscription));
+    unechoed.computeIfAbsent(id, k -> new ArrayDeque<>()).addLast(bytes(subscription));
     apply(id, subscription);
   }
 

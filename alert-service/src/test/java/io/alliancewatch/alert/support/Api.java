@@ -84,4 +84,18 @@ public final class Api {
         .jsonPath()
         .getList("$");
   }
+
+  /**
+   * One field ({@code alertId}, {@code allianceId}...) of each alert {@code /api/alerts/active}
+   * lists.
+   */
+  public static List<String> active(String field) {
+    return given()
+        .get("/api/alerts/active")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList(field, String.class);
+  }
 }

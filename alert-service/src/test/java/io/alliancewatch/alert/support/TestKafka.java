@@ -1,5 +1,8 @@
 package io.alliancewatch.alert.support;
 
+import static org.awaitility.Awaitility.await;
+
+import io.alliancewatch.alert.registry.RegistryView;
 import io.alliancewatch.contracts.Alliance;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.ScoreRecord;
@@ -63,6 +66,13 @@ public final class TestKafka {
         id,
         new Alliance(
             id, nato.name() + " (test " + id + ")", nato.members(), nato.guidelinePctGdp()));
+    return id;
+  }
+
+  /** {@link #newAlliance}, returned once the service's registry knows it. */
+  public static String knownAlliance(RegistryView registry, String prefix) {
+    String id = newAlliance(prefix);
+    await().atMost(Duration.ofSeconds(10)).until(() -> registry.knows(id));
     return id;
   }
 
