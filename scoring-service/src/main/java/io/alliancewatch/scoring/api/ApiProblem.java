@@ -47,6 +47,10 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(Problem.of(503, "not-ready", "Scores not available yet", detail), 1);
   }
 
+  public int status() {
+    return problem.status();
+  }
+
   public Response toResponse() {
     Response.ResponseBuilder response =
         Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);

@@ -61,13 +61,14 @@ public class ScoreQuery {
   }
 
   /**
-   * The score of {@code allianceId} at {@code asOf} (default {@code max(R, now)}), or where to ask.
+   * The score of a registry alliance ({@link #requireKnown}, {@link #alliances}) at {@code asOf}
+   * (default {@code max(R, now)}), or where to ask.
    *
-   * @throws ApiProblem 404 for an alliance the registry does not know, 400 for an {@code asOf}
-   *     before {@code R}, 503 while the stores are not queryable
+   * @throws ApiProblem 400 for an {@code asOf} before {@code R}, 503 while the stores are not
+   *     queryable
    */
-  public Location find(String allianceId, Optional<Instant> asOf) {
-    Alliance alliance = requireKnown(allianceId);
+  public Location find(Alliance alliance, Optional<Instant> asOf) {
+    String allianceId = alliance.id();
     KeyQueryMetadata metadata;
     try {
       metadata =
@@ -147,11 +148,6 @@ public class ScoreQuery {
     return known.stream()
         .map(alliance -> model.evaluate(alliance.id(), model.newState(), alliance, now))
         .toList();
-  }
-
-  /** The ids of every alliance the registry knows, sorted. */
-  public List<String> allianceIds() {
-    return alliances().stream().map(Alliance::id).toList(); // the registry is keyed by id
   }
 
   /** Every alliance of the registry as this instance knows it (a global table), sorted by id. */

@@ -1,5 +1,6 @@
 package io.alliancewatch.scoring.api;
 
+import io.alliancewatch.contracts.Alliance;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.ScoreRecord;
 import io.alliancewatch.scoring.api.ScoreQuery.Elsewhere;
@@ -51,9 +52,17 @@ public class ScoreResource {
       @Parameter(description = "RFC 3339 instant, e.g. 2026-03-24T12:00:00Z") @QueryParam("asOf")
           String asOf,
       @HeaderParam(Forwarder.FORWARDED_BY) String forwardedBy) {
-    query.requireKnown(allianceId);
+    Alliance alliance;
+    try {
+      alliance = query.requireKnown(allianceId); // an unknown alliance is 404 whatever its asOf
+    } catch (ApiProblem unknownOrNotReady) {
+      if (unknownOrNotReady.status() == 503) {
+        AsOfParameter.parse("asOf", asOf); // a malformed asOf is 400 even while starting
+      }
+      throw unknownOrNotReady;
+    }
     Optional<Instant> at = AsOfParameter.parse("asOf", asOf);
-    Location location = query.find(allianceId, at);
+    Location location = query.find(alliance, at);
     if (location instanceof Here here) {
       return served(here.record());
     }
@@ -72,8 +81,9 @@ public class ScoreResource {
       description = "Each at max(referenceTime, now), sorted by alliance id.")
   public List<ScoreRecord> all() {
     List<ScoreRecord> records = new ArrayList<>();
-    for (String allianceId : query.allianceIds()) {
-      Location location = query.find(allianceId, Optional.empty());
+    for (Alliance alliance : query.alliances()) {
+      String allianceId = alliance.id();
+      Location location = query.find(alliance, Optional.empty());
       if (location instanceof Here here) {
         records.add(here.record());
         continue;

@@ -111,6 +111,10 @@ class AllianceEndpointsIT {
   @Test
   void givenAMalformedAsOf_whenAskedByAlliancePath_then400() throws Exception {
     String alliance = ScoringServiceIT.freshAlliance();
+    await() // the registry is read asynchronously: first the alliance must be known
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> given().get("/api/alliances/{id}/score", alliance).then().statusCode(200));
     given()
         .queryParam("asOf", "yesterday")
         .get("/api/alliances/{id}/score", alliance)
@@ -129,6 +133,9 @@ class AllianceEndpointsIT {
 
   @Test
   void givenAnUnknownAllianceAndAMalformedAsOf_thenStill404() {
+    await() // once the registry can be read (before, the answer is 400 for the asOf alone)
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> given().get("/api/alliances").then().statusCode(200));
     given()
         .queryParam("asOf", "yesterday")
         .get("/api/alliances/{id}/score", "NO-SUCH")
