@@ -1,14 +1,19 @@
 package io.alliancewatch.ingest.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.contracts.validation.FieldError;
 import io.alliancewatch.contracts.validation.Problem;
+import io.alliancewatch.http.security.Caller;
 import io.alliancewatch.ingest.config.IngestConfig;
 import io.alliancewatch.ingest.core.IndicatorIngester;
 import io.alliancewatch.ingest.core.IndicatorIngester.AcceptedEvent;
 import io.alliancewatch.ingest.core.IndicatorIngester.IngestRefusal;
 import io.alliancewatch.ingest.core.IndicatorIngester.Located;
+import io.alliancewatch.ingest.core.IndicatorIngester.SourceRefusal;
 import io.alliancewatch.ingest.core.IngestMetrics;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * rather than by JAX-RS so that every refusal is a problem+json answer that says what is allowed.
  */
 @Path("/api/indicators")
+@RolesAllowed(Access.FEEDER) // and admin, which includes it; a feeder writes only its sources
 public class IndicatorResource {
 
   static final String NDJSON = "application/x-ndjson";
@@ -50,13 +56,16 @@ public class IndicatorResource {
   private final CloudEventsReader cloudEvents;
   private final IngestMetrics metrics;
   private final IngestConfig config;
+  private final SecurityIdentity identity;
 
   public IndicatorResource(
       IndicatorIngester ingester,
       NdjsonIngester ndjson,
       CloudEventsReader cloudEvents,
       IngestMetrics metrics,
-      IngestConfig config) {
+      IngestConfig config,
+      SecurityIdentity identity) {
+    this.identity = identity;
     this.ingester = ingester;
     this.ndjson = ndjson;
     this.cloudEvents = cloudEvents;
@@ -79,12 +88,17 @@ public class IndicatorResource {
   @APIResponse(responseCode = "202", description = "Accepted and acknowledged by Kafka")
   @APIResponse(responseCode = "200", description = "NDJSON processed: counts and bad lines")
   @APIResponse(responseCode = "400", description = "Malformed JSON")
+  @APIResponse(responseCode = "401", description = "No valid bearer token")
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a feeder, or a source the token does not allow; nothing written")
   @APIResponse(responseCode = "413", description = "Body too large")
   @APIResponse(responseCode = "415", description = "Unsupported media type or encoding")
   @APIResponse(responseCode = "422", description = "Invalid events; nothing written")
   @APIResponse(responseCode = "503", description = "Kafka unreachable; retry after Retry-After")
   public Response post(@Context HttpHeaders headers, InputStream body) {
     String entry = "unknown";
+    Caller caller = Caller.of(identity);
     try {
       checkEncoding(headers);
       String mediaType = mediaTypeOf(headers);
@@ -105,24 +119,24 @@ public class IndicatorResource {
           throw ProblemException.unsupportedMediaType(
               "CloudEvents binary mode takes the indicator as application/json, not " + mediaType);
         }
-        return accepted(cloudEvents.binary(headers, readJson(body)), entry);
+        return accepted(cloudEvents.binary(headers, readJson(body)), entry, caller);
       }
       switch (mediaType) {
         case MediaType.APPLICATION_JSON -> {
           entry = "json";
-          return accepted(plainJson(JsonBodies.parse(readJson(body))), entry);
+          return accepted(plainJson(JsonBodies.parse(readJson(body))), entry, caller);
         }
         case NDJSON -> {
           entry = "ndjson";
-          return Response.ok(ndjson.ingest(body), MediaType.APPLICATION_JSON).build();
+          return Response.ok(ndjson.ingest(body, caller), MediaType.APPLICATION_JSON).build();
         }
         case CE_STRUCTURED -> {
           entry = "cloudevents-structured";
-          return accepted(cloudEvents.structured(readJson(body)), entry);
+          return accepted(cloudEvents.structured(readJson(body)), entry, caller);
         }
         case CE_BATCH -> {
           entry = "cloudevents-batch";
-          return accepted(cloudEvents.batch(readJson(body)), entry);
+          return accepted(cloudEvents.batch(readJson(body)), entry, caller);
         }
         default ->
             throw ProblemException.unsupportedMediaType(
@@ -131,6 +145,18 @@ public class IndicatorResource {
     } catch (ProblemException e) {
       metrics.requestRefused(entry, e.reason());
       throw e;
+    } catch (SourceRefusal e) {
+      metrics.requestRefused(entry, "forbidden-source");
+      throw new ProblemException(
+          Problem.of(
+                  403,
+                  "forbidden-source",
+                  "Forbidden source",
+                  e.errors().size()
+                      + " of "
+                      + e.total()
+                      + " events have a source this feeder may not write; nothing was written.")
+              .withErrors(e.errors()));
     } catch (IngestRefusal e) {
       metrics.requestRefused(entry, "validation");
       throw ProblemException.invalid(
@@ -139,8 +165,8 @@ public class IndicatorResource {
     }
   }
 
-  private Response accepted(List<Located> events, String entry) {
-    List<AcceptedEvent> accepted = ingester.ingestAll(events, entry);
+  private Response accepted(List<Located> events, String entry, Caller caller) {
+    List<AcceptedEvent> accepted = ingester.ingestAll(events, entry, caller);
     return Response.accepted(new AcceptedAnswer(accepted)).type(MediaType.APPLICATION_JSON).build();
   }
 

@@ -7,6 +7,7 @@ import io.alliancewatch.contracts.validation.FieldError;
 import io.alliancewatch.contracts.validation.IndicatorValidator;
 import io.alliancewatch.contracts.validation.Problem;
 import io.alliancewatch.contracts.validation.ValidIndicator;
+import io.alliancewatch.http.security.Caller;
 import io.alliancewatch.ingest.config.IngestConfig;
 import io.alliancewatch.ingest.core.IndicatorIngester;
 import io.alliancewatch.ingest.core.IngestMetrics;
@@ -69,7 +70,7 @@ public class NdjsonIngester {
     }
   }
 
-  public NdjsonAnswer ingest(InputStream body) {
+  public NdjsonAnswer ingest(InputStream body, Caller caller) {
     Progress progress = new Progress();
     List<ValidIndicator> chunk = new ArrayList<>(CHUNK);
     long chunkFirstLine = 1;
@@ -79,12 +80,12 @@ public class NdjsonIngester {
         if (chunk.isEmpty()) {
           chunkFirstLine = line.number();
         }
-        handle(line, chunk, progress);
+        handle(line, chunk, progress, caller);
         if (chunk.size() >= CHUNK) {
-          flush(chunk, progress, chunkFirstLine);
+          flush(chunk, progress, chunkFirstLine, caller);
         }
       }
-      flush(chunk, progress, chunkFirstLine);
+      flush(chunk, progress, chunkFirstLine, caller);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -92,7 +93,7 @@ public class NdjsonIngester {
         progress.accepted, progress.rejected, progress.errors, progress.truncated);
   }
 
-  private void handle(Line line, List<ValidIndicator> chunk, Progress progress) {
+  private void handle(Line line, List<ValidIndicator> chunk, Progress progress, Caller caller) {
     if (line.tooLong()) {
       reject(
           progress,
@@ -124,6 +125,11 @@ public class NdjsonIngester {
               : errors.get(0));
       return;
     }
+    var forbidden = IndicatorIngester.forbiddenSource(node, caller);
+    if (forbidden.isPresent()) {
+      reject(progress, line.number(), forbidden.get()); // a bad line like any other (security.md)
+      return;
+    }
     IndicatorValidator.Result result = ingester.validate(node);
     if (result.isValid()) {
       chunk.add(result.valid());
@@ -142,12 +148,13 @@ public class NdjsonIngester {
     progress.rejected++;
   }
 
-  private void flush(List<ValidIndicator> chunk, Progress progress, long chunkFirstLine) {
+  private void flush(
+      List<ValidIndicator> chunk, Progress progress, long chunkFirstLine, Caller caller) {
     if (chunk.isEmpty()) {
       return;
     }
     try {
-      ingester.write(chunk);
+      ingester.write(chunk, caller.subject());
     } catch (KafkaUnavailableException e) {
       throw new ProblemException(
           Problem.of(

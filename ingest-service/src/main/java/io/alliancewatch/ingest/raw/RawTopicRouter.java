@@ -156,7 +156,7 @@ public class RawTopicRouter {
       if (result.isValid()) {
         ValidIndicator valid = result.valid();
         metrics.accepted(valid.event().type().name(), "raw-topic", 1);
-        return ingester.records(List.of(valid));
+        return ingester.records(List.of(valid), null); // a Kafka principal, not a token
       }
       errors = result.errors();
       metrics.eventRejected(errors, "raw-topic");

@@ -81,6 +81,9 @@ public class AllianceRegistry implements AllianceDirectory {
     }
   }
 
+  /** Who the {@code x-changed-by} header names for the alliances seeded from the bundled file. */
+  static final String SEEDED_BY = "ingest-service (seed)";
+
   /** Whether the registry has been read to its end once (and seeded if it was empty). */
   public boolean isLoaded() {
     return loaded;
@@ -97,16 +100,32 @@ public class AllianceRegistry implements AllianceDirectory {
   }
 
   /** Writes an alliance to the registry and returns once Kafka has acknowledged it. */
-  public void put(Alliance alliance) {
-    publisher.publishAll(List.of(record(alliance)));
+  /**
+   * Writes the alliance to the registry topic and waits for the acknowledgement.
+   *
+   * @param changedBy who made the change (a token's {@code sub}), in the {@code x-changed-by}
+   *     header
+   */
+  public void put(Alliance alliance, String changedBy) {
+    publisher.publishAll(List.of(record(alliance, changedBy)));
     alliances.put(alliance.id(), alliance);
   }
 
-  private ProducerRecord<byte[], byte[]> record(Alliance alliance) {
-    return new ProducerRecord<>(
-        config.topics().registry(),
-        alliance.id().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        Topics.REGISTRY.valueSerde().serializer().serialize(config.topics().registry(), alliance));
+  private ProducerRecord<byte[], byte[]> record(Alliance alliance, String changedBy) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            config.topics().registry(),
+            alliance.id().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            Topics.REGISTRY
+                .valueSerde()
+                .serializer()
+                .serialize(config.topics().registry(), alliance));
+    record
+        .headers()
+        .add(
+            io.alliancewatch.contracts.security.Access.CHANGED_BY_HEADER,
+            changedBy.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return record;
   }
 
   private void follow() {
@@ -205,7 +224,8 @@ public class AllianceRegistry implements AllianceDirectory {
 
   private void seed() {
     List<Alliance> seeds = bundledAlliances();
-    List<ProducerRecord<byte[], byte[]>> records = seeds.stream().map(this::record).toList();
+    List<ProducerRecord<byte[], byte[]>> records =
+        seeds.stream().map(a -> record(a, SEEDED_BY)).toList();
     publisher.publishAll(records);
     seeds.forEach(alliance -> alliances.putIfAbsent(alliance.id(), alliance));
     LOG.infof("seeded the empty alliance registry with %d alliances", seeds.size());

@@ -2,10 +2,13 @@ package io.alliancewatch.ingest.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.contracts.validation.FieldError;
 import io.alliancewatch.contracts.validation.Problem;
 import io.alliancewatch.ingest.http.JsonBodies;
 import io.alliancewatch.ingest.http.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
 /**
  * The alliance registry over HTTP: read it, and add or change an alliance (members join, leave).
@@ -35,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/alliances")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class AllianceResource {
+
+  private static final Logger LOG = Logger.getLogger(AllianceResource.class);
 
   private static final Pattern ALLIANCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final List<String> FIELDS =
@@ -44,12 +50,15 @@ public class AllianceResource {
       Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
   private final AllianceRegistry registry;
+  private final SecurityIdentity identity;
 
-  public AllianceResource(AllianceRegistry registry) {
+  public AllianceResource(AllianceRegistry registry, SecurityIdentity identity) {
     this.registry = registry;
+    this.identity = identity;
   }
 
   @GET
+  @RolesAllowed({Access.VIEWER, Access.FEEDER})
   @Operation(summary = "Every alliance of the registry")
   public Collection<Alliance> all() {
     requireLoaded();
@@ -74,6 +83,7 @@ public class AllianceResource {
 
   @GET
   @Path("/{id}")
+  @RolesAllowed({Access.VIEWER, Access.FEEDER})
   @Operation(summary = "One alliance")
   public Alliance one(@PathParam("id") String id) {
     requireLoaded();
@@ -87,6 +97,7 @@ public class AllianceResource {
 
   @PUT
   @Path("/{id}")
+  @RolesAllowed(Access.ADMIN)
   @Consumes(MediaType.WILDCARD)
   @Operation(
       summary = "Add or change an alliance",
@@ -100,7 +111,9 @@ public class AllianceResource {
     JsonNode node = JsonBodies.parse(JsonBodies.readAtMost(body, 1024 * 1024, "The body"));
     Alliance alliance = validate(id, node);
     boolean created = registry.find(id).isEmpty();
-    registry.put(alliance);
+    String changedBy = identity.getPrincipal().getName();
+    registry.put(alliance, changedBy);
+    LOG.infof("alliance %s %s by %s", id, created ? "added" : "changed", changedBy);
     return Response.status(created ? 201 : 200).entity(alliance).build();
   }
 

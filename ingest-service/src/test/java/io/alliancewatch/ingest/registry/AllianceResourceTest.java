@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AllianceResourceTest {
 
   private final AllianceResource resource =
-      new AllianceResource(new AllianceRegistry(null, null, null));
+      new AllianceResource(new AllianceRegistry(null, null, null), null);
 
   @Test
   void givenTheRegistryNotLoadedYet_thenReadsAndPutsAre503WithRetryAfter() {

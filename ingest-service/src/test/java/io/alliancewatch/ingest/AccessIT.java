@@ -1,0 +1,257 @@
+package io.alliancewatch.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alliancewatch.contracts.Json;
+import io.alliancewatch.contracts.security.Access;
+import io.alliancewatch.issuer.testing.TestTokens;
+import io.alliancewatch.kafka.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * security.md for ingest-service: every endpoint against no token, an expired one, a wrong
+ * signature, a wrong issuer and each role; every refusal writes nothing; a feeder writes only its
+ * own sources, and what it writes carries its {@code sub} in {@code x-feeder}.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
+class AccessIT {
+
+  private static final String INDICATORS = "alliance.indicators";
+  private static final String REGISTRY = "alliance.registry";
+
+  /** The callers of the matrix, by name: a token (null: none). */
+  static final Map<String, String> CALLERS = new LinkedHashMap<>();
+
+  static {
+    CALLERS.put("none", null);
+    CALLERS.put("expired", TestTokens.expired());
+    CALLERS.put("wrong signature", TestTokens.wrongSignature());
+    CALLERS.put("wrong issuer", TestTokens.wrongIssuer());
+    CALLERS.put(Access.VIEWER, TestTokens.viewer());
+    CALLERS.put(Access.FEEDER, TestTokens.feeder("analyst-desk", "analyst"));
+    CALLERS.put(Access.SUBSCRIBER, TestTokens.subscriber("sub-1"));
+    CALLERS.put(Access.ADMIN, TestTokens.admin());
+  }
+
+  @BeforeEach
+  void ready() {
+    Readiness.awaitReady();
+  }
+
+  static RequestSpecification as(String token) {
+    RequestSpecification request = given().auth().none();
+    return token == null ? request : request.header("Authorization", TestTokens.bearer(token));
+  }
+
+  /** The status each caller gets: 401 for the four without a valid token, then per role. */
+  static Map<String, Integer> expect(int viewer, int feeder, int subscriber, int admin) {
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    List.of("none", "expired", "wrong signature", "wrong issuer")
+        .forEach(name -> expected.put(name, 401));
+    expected.put(Access.VIEWER, viewer);
+    expected.put(Access.FEEDER, feeder);
+    expected.put(Access.SUBSCRIBER, subscriber);
+    expected.put(Access.ADMIN, admin);
+    return expected;
+  }
+
+  private static void check(
+      String endpoint,
+      Map<String, Integer> expected,
+      Function<RequestSpecification, Response> call) {
+    expected.forEach(
+        (caller, status) -> {
+          Response response = call.apply(as(CALLERS.get(caller)));
+          assertThat(response.statusCode()).as(endpoint + " as " + caller).isEqualTo(status);
+          if (status == 401 || status == 403) {
+            assertThat(response.contentType())
+                .as(endpoint + " as " + caller)
+                .startsWith("application/problem+json");
+            assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
+            assertThat(response.jsonPath().getList("errors")).isNotEmpty();
+          }
+          if (status == 401) {
+            assertThat(response.header("WWW-Authenticate"))
+                .as(endpoint + " as " + caller)
+                .startsWith("Bearer");
+          }
+        });
+  }
+
+  @Test
+  void theReadEndpointsAnswerEveryRoleAndNobodyWithoutAValidToken() {
+    check("GET /api/alliances", expect(200, 200, 200, 200), r -> r.get("/api/alliances"));
+    check("GET /api/alliances/NATO", expect(200, 200, 200, 200), r -> r.get("/api/alliances/NATO"));
+    check("GET /q/metrics", expect(200, 403, 200, 200), r -> r.get("/q/metrics"));
+    check("GET /q/openapi", expect(200, 200, 200, 200), r -> r.get("/q/openapi"));
+  }
+
+  @Test
+  void healthIsOpenToAll() {
+    for (String token : CALLERS.values()) {
+      as(token).get("/q/health/ready").then().statusCode(200);
+      as(token).get("/q/health/live").then().statusCode(200);
+    }
+  }
+
+  @Test
+  void onlyFeedersAndAdminsPostIndicatorsAndEveryRefusalWritesNothing() {
+    Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
+    Map<String, Integer> refusals = expect(403, 0, 403, 0);
+    refusals.values().removeIf(status -> status == 0);
+    for (String entry : List.of("json", "ndjson", "cloudevents")) {
+      check(
+          "POST /api/indicators (" + entry + ")",
+          refusals,
+          r -> post(r, entry, Events.tension("DEU", "NATO")));
+    }
+    assertThat(KafkaTopics.endOffsets(INDICATORS)).as("nothing written").isEqualTo(before);
+
+    check(
+        "POST /api/indicators",
+        Map.of(Access.FEEDER, 202, Access.ADMIN, 202),
+        r -> post(r, "json", Events.tension("DEU", "NATO")));
+    assertThat(KafkaTopics.recordsAfter(INDICATORS, before, 2)).hasSize(2);
+  }
+
+  @Test
+  void onlyAnAdminChangesTheRegistryAndEveryRefusalWritesNothing() {
+    Map<TopicPartition, Long> before = KafkaTopics.endOffsets(REGISTRY);
+    String body = "{\"name\":\"Access test\",\"members\":[\"DEU\",\"FRA\"]}";
+    Map<String, Integer> refusals = expect(403, 403, 403, 0);
+    refusals.remove(Access.ADMIN);
+    check(
+        "PUT /api/alliances/ACCESS_TEST",
+        refusals,
+        r -> r.contentType("application/json").body(body).put("/api/alliances/ACCESS_TEST"));
+    assertThat(KafkaTopics.endOffsets(REGISTRY)).as("nothing written").isEqualTo(before);
+    as(CALLERS.get(Access.ADMIN)).get("/api/alliances/ACCESS_TEST").then().statusCode(404);
+
+    as(TestTokens.forSubject("registrar", Access.ADMIN))
+        .contentType("application/json")
+        .body(body)
+        .put("/api/alliances/ACCESS_TEST")
+        .then()
+        .statusCode(201);
+    ConsumerRecord<byte[], byte[]> change = KafkaTopics.recordsAfter(REGISTRY, before, 1).get(0);
+    assertThat(header(change, Access.CHANGED_BY_HEADER)).isEqualTo("registrar");
+  }
+
+  @Test
+  void aFeederWritesItsOwnSourcesWithItsSubInXFeeder() {
+    Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
+    as(TestTokens.feeder("gdelt-bot", "gdelt", "analyst"))
+        .contentType("application/json")
+        .body(Events.tension("AUS", "ANZUS").toString())
+        .post("/api/indicators")
+        .then()
+        .statusCode(202);
+    ConsumerRecord<byte[], byte[]> written = KafkaTopics.recordsAfter(INDICATORS, before, 1).get(0);
+    assertThat(header(written, Access.FEEDER_HEADER)).isEqualTo("gdelt-bot");
+  }
+
+  @Test
+  void aFeederSendingAnotherSourceIsRefusedWholeInJsonAndCloudEventsBatches() {
+    String analystOnly = TestTokens.feeder("analyst-desk", "analyst");
+    Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
+    ArrayNode array = Json.mapper().createArrayNode();
+    array.add(Events.tension("DEU", "NATO"));
+    array.add(Events.spending("FRA", 1.9)); // source nato-dex
+    array.add(Events.tension("FRA", "NATO"));
+    as(analystOnly)
+        .contentType("application/json")
+        .body(array.toString())
+        .post("/api/indicators")
+        .then()
+        .statusCode(403)
+        .contentType(startsWith("application/problem+json"))
+        .body("errors.size()", equalTo(1))
+        .body("errors[0].pointer", equalTo("/1/source"));
+
+    ArrayNode batch = Json.mapper().createArrayNode();
+    batch.add(CloudEventsIT.cloudEvent(Events.spending("DEU", 2.1)));
+    batch.add(CloudEventsIT.cloudEvent(Events.tension("DEU", "NATO")));
+    as(analystOnly)
+        .contentType("application/cloudevents-batch+json")
+        .body(batch.toString())
+        .post("/api/indicators")
+        .then()
+        .statusCode(403)
+        .body("errors.pointer", equalTo(List.of("/0/data/source")));
+
+    as(analystOnly)
+        .contentType("application/cloudevents+json")
+        .body(CloudEventsIT.cloudEvent(Events.spending("DEU", 2.1)).toString())
+        .post("/api/indicators")
+        .then()
+        .statusCode(403)
+        .body("errors.pointer", equalTo(List.of("/data/source")));
+    assertThat(KafkaTopics.endOffsets(INDICATORS)).as("nothing written").isEqualTo(before);
+  }
+
+  @Test
+  void aFeederSendingAnotherSourceInNdjsonHasThatLineReportedAndTheOthersWritten() {
+    String analystOnly = TestTokens.feeder("analyst-desk", "analyst");
+    Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
+    ObjectNode forbidden = Events.spending("ITA", 1.5);
+    String body =
+        Events.tension("DEU", "NATO") + "\n" + forbidden + "\n" + Events.tension("ITA", "NATO");
+    as(analystOnly)
+        .contentType("application/x-ndjson")
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .post("/api/indicators")
+        .then()
+        .statusCode(200)
+        .body("accepted", equalTo(2))
+        .body("rejected", equalTo(1))
+        .body("errors[0].line", equalTo(2))
+        .body("errors[0].pointer", equalTo("/source"))
+        .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("nato-dex")));
+    List<ConsumerRecord<byte[], byte[]>> written = KafkaTopics.recordsAfter(INDICATORS, before, 2);
+    assertThat(written).hasSize(2);
+    assertThat(written)
+        .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+        .noneMatch(value -> value.contains(forbidden.get("id").asText()));
+  }
+
+  private static Response post(RequestSpecification request, String entry, ObjectNode event) {
+    return switch (entry) {
+      case "json" ->
+          request.contentType("application/json").body(event.toString()).post("/api/indicators");
+      case "ndjson" ->
+          request
+              .contentType("application/x-ndjson")
+              .body((event + "\n").getBytes(StandardCharsets.UTF_8))
+              .post("/api/indicators");
+      default ->
+          request
+              .contentType("application/cloudevents+json")
+              .body(CloudEventsIT.cloudEvent(event).toString())
+              .post("/api/indicators");
+    };
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
