@@ -31,6 +31,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class AlertFlowIT {
 
+  @BeforeAll
+  static void signIn() {
+    Api.signInAsAdmin();
+  }
+
   private static WebhookReceiver receiver;
 
   @Inject RegistryView registry;
@@ -223,6 +228,7 @@ class AlertFlowIT {
                 java.net.URI.create(
                     "http://localhost:" + io.restassured.RestAssured.port + "/api/alerts/stream"))
             .header("Accept", "text/event-stream")
+            .header("Authorization", "Bearer " + Api.ADMIN)
             .build();
     var stream =
         client

@@ -27,6 +27,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class DeliveryIT {
 
+  @BeforeAll
+  static void signIn() {
+    Api.signInAsAdmin();
+  }
+
   private static WebhookReceiver receiver;
 
   @Inject RegistryView registry;

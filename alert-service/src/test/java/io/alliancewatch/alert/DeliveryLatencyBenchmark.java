@@ -30,6 +30,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class DeliveryLatencyBenchmark {
 
+  @org.junit.jupiter.api.BeforeAll
+  static void signIn() {
+    io.alliancewatch.alert.support.Api.signInAsAdmin();
+  }
+
   private static final int SUBSCRIPTIONS = 100;
   private static final int MIN_WARM_UP_ROUNDS = 20;
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 200);

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory history keeps the newest {@code alerts.history.max-kept} notifications only. */
@@ -24,6 +25,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(HistoryWindowIT.KeepTwo.class)
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class HistoryWindowIT {
+
+  @BeforeAll
+  static void signIn() {
+    Api.signInAsAdmin();
+  }
 
   /** Two notifications kept. */
   public static class KeepTwo implements QuarkusTestProfile {

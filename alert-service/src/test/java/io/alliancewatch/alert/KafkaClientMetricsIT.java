@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.alliancewatch.alert.registry.RegistryView;
+import io.alliancewatch.alert.support.Api;
 import io.alliancewatch.alert.support.TestKafka;
 import io.alliancewatch.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class KafkaClientMetricsIT {
+
+  @BeforeAll
+  static void signIn() {
+    Api.signInAsAdmin();
+  }
 
   private static final String LAG = "kafka_consumer_fetch_manager_records_lag_max";
   private static final Pattern CLIENT_ID = Pattern.compile("client_id=\"([^\"]+)\"");

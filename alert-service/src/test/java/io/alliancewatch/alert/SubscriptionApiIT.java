@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.alliancewatch.alert.registry.RegistryView;
+import io.alliancewatch.alert.support.Api;
 import io.alliancewatch.alert.support.TestKafka;
 import io.alliancewatch.contracts.Topics;
 import io.alliancewatch.kafka.KafkaTestResource;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class SubscriptionApiIT {
+
+  @BeforeAll
+  static void signIn() {
+    Api.signInAsAdmin();
+  }
 
   @Inject RegistryView registry;
   private String alliance;

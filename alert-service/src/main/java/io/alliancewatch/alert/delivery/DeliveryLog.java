@@ -76,7 +76,8 @@ public class DeliveryLog {
         delivery.deliveryId(),
         delivery,
         Serdes.String().serializer(),
-        SERDE.serializer());
+        SERDE.serializer(),
+        java.util.Map.of());
     byId.put(delivery.deliveryId(), delivery);
     return delivery;
   }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.alliancewatch.alert.http.ProblemException;
 import io.alliancewatch.alert.subscription.SubscriptionRepository;
 import io.alliancewatch.contracts.alert.DeadLetteredDelivery.Attempt;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.contracts.validation.FieldError;
+import io.alliancewatch.http.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +27,7 @@ import java.util.Set;
  */
 @Path("/api/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Access.SUBSCRIBER) // and admin; a subscriber redelivers its own subscriptions' only
 public class DeliveryResource {
 
   private static final Set<String> STATUSES =
@@ -36,9 +41,14 @@ public class DeliveryResource {
   private final DeliveryLog log;
   private final DeliveryService service;
   private final SubscriptionRepository subscriptions;
+  private final SecurityIdentity identity;
 
   public DeliveryResource(
-      DeliveryLog log, DeliveryService service, SubscriptionRepository subscriptions) {
+      DeliveryLog log,
+      DeliveryService service,
+      SubscriptionRepository subscriptions,
+      SecurityIdentity identity) {
+    this.identity = identity;
     this.log = log;
     this.service = service;
     this.subscriptions = subscriptions;
@@ -103,6 +113,16 @@ public class DeliveryResource {
   @POST
   @Path("{deliveryId}/redeliver")
   public Response redeliver(@PathParam("deliveryId") String deliveryId) {
+    Caller caller = Caller.of(identity);
+    boolean visible =
+        caller.isAdmin()
+            || log.find(deliveryId)
+                .flatMap(d -> subscriptions.find(d.subscriptionId()))
+                .filter(s -> s.isOwnedBy(caller.subject()))
+                .isPresent();
+    if (!visible) { // another's delivery answers as one that does not exist
+      throw ProblemException.notFound("no delivery with id '" + deliveryId + "'");
+    }
     Delivery again =
         service
             .redeliver(deliveryId)

@@ -230,7 +230,8 @@ public class Dispatcher {
         new DeadLetteredDelivery(
             failed.deliveryId(), failed.webhookId(), failed.notification(), failed.attempts()),
         Topics.NOTIFICATIONS_DLQ.keySerde().serializer(),
-        Topics.NOTIFICATIONS_DLQ.valueSerde().serializer());
+        Topics.NOTIFICATIONS_DLQ.valueSerde().serializer(),
+        java.util.Map.of());
     return log.save(failed);
   }
 

@@ -3,8 +3,10 @@ package io.alliancewatch.alert.history;
 import io.alliancewatch.alert.config.AlertsConfig;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.alert.AlertNotification;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.http.SseConnection;
 import io.alliancewatch.http.SseStreams;
+import io.alliancewatch.http.security.RouteAccess;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,13 +25,16 @@ public class AlertStream {
 
   private final SseStreams streams;
 
-  public AlertStream(NotificationHistory history, AlertsConfig config) {
+  private final RouteAccess access;
+
+  public AlertStream(NotificationHistory history, AlertsConfig config, RouteAccess access) {
+    this.access = access;
     this.streams = new SseStreams("alert-stream", config.stream().keepAlive());
     history.onNotification(this::publish);
   }
 
   void routes(@Observes Router router) {
-    router.get(PATH).handler(streams::open);
+    router.get(PATH).handler(access.requiring(Access.VIEWER)).handler(streams::open);
   }
 
   void onStop(@Observes ShutdownEvent event) {

@@ -5,7 +5,9 @@ import io.alliancewatch.alert.http.ProblemException;
 import io.alliancewatch.contracts.Instants;
 import io.alliancewatch.contracts.Metric;
 import io.alliancewatch.contracts.alert.AlertNotification;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.contracts.validation.FieldError;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +24,7 @@ import java.util.List;
  */
 @Path("/api/alerts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Access.VIEWER) // and subscriber and admin, which include it
 public class AlertsResource {
 
   private final NotificationHistory history;

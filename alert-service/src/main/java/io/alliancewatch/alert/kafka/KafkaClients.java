@@ -94,13 +94,20 @@ public class KafkaClients {
    * when it is.
    */
   public <K, V> void sendAndWait(
-      String topic, K key, V value, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+      String topic,
+      K key,
+      V value,
+      Serializer<K> keySerializer,
+      Serializer<V> valueSerializer,
+      Map<String, String> headers) {
     byte[] keyBytes = keySerializer.serialize(topic, key);
     byte[] valueBytes = value == null ? null : valueSerializer.serialize(topic, value);
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, keyBytes, valueBytes);
+    headers.forEach(
+        (name, text) ->
+            record.headers().add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     try {
-      producer()
-          .send(new ProducerRecord<>(topic, keyBytes, valueBytes))
-          .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      producer().send(record).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaUnavailableException("interrupted while writing to " + topic, e);

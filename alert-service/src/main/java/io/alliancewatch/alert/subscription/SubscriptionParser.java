@@ -34,7 +34,7 @@ public final class SubscriptionParser {
           "repeatIntervalSeconds",
           "webhook");
   private static final Set<String> READ_ONLY =
-      Set.of("id", "status", "disabledAt", "disabledReason", "createdAt");
+      Set.of("id", "status", "disabledAt", "disabledReason", "createdAt", "owner");
   private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "secret");
   static final double SAFE_MARGIN = 5;
 
@@ -54,10 +54,11 @@ public final class SubscriptionParser {
   }
 
   /**
-   * Parses a create ({@code existing} null) or a full replace of {@code existing}, which keeps its
-   * id, creation time and, when none is given, its secret; a replace makes it active again.
+   * Parses a create ({@code existing} null) by {@code owner}, or a full replace of {@code
+   * existing}, which keeps its id, creation time, owner and, when none is given, its secret; a
+   * replace makes it active again.
    */
-  public Result parse(JsonNode body, String id, Subscription existing, Instant now) {
+  public Result parse(JsonNode body, String id, Subscription existing, Instant now, String owner) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (body == null || !body.isObject()) {
       return new Result(null, List.of(new FieldError("", "must be a JSON object")));
@@ -110,7 +111,8 @@ public final class SubscriptionParser {
             Subscription.STATUS_ACTIVE,
             null,
             null,
-            existing == null ? now : existing.createdAt());
+            existing == null ? now : existing.createdAt(),
+            existing == null ? owner : existing.owner());
     return new Result(subscription, List.of());
   }
 

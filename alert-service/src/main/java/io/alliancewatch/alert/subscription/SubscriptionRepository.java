@@ -5,6 +5,7 @@ import io.alliancewatch.alert.kafka.KafkaClients;
 import io.alliancewatch.alert.kafka.TopicTail;
 import io.alliancewatch.contracts.Topics;
 import io.alliancewatch.contracts.alert.Subscription;
+import io.alliancewatch.contracts.security.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,46 +109,38 @@ public class SubscriptionRepository {
         .toList();
   }
 
-  /** Stores and waits for Kafka's acknowledgement; this instance sees it at once. */
-  public void save(Subscription subscription) {
-    write(subscription.id(), subscription);
+  /** Who the {@code x-changed-by} header names for a subscription disabled after a 410 Gone. */
+  static final String DISABLED_BY = "alert-service (410 Gone)";
+
+  /**
+   * Stores and waits for Kafka's acknowledgement; this instance sees it at once.
+   *
+   * @param changedBy who made the change (a token's {@code sub}), in the {@code x-changed-by}
+   *     header
+   */
+  public void save(Subscription subscription, String changedBy) {
+    write(subscription.id(), subscription, changedBy);
   }
 
-  public void delete(String id) {
-    write(id, null);
+  public void delete(String id, String changedBy) {
+    write(id, null, changedBy);
   }
 
   /** After a 410 Gone: keeps everything, sends nothing until a PUT makes it active again. */
   public void disable(String id, String reason, Instant at) {
     find(id)
         .filter(s -> Subscription.STATUS_ACTIVE.equals(s.status()))
-        .ifPresent(
-            s ->
-                save(
-                    new Subscription(
-                        s.id(),
-                        s.name(),
-                        s.alliances(),
-                        s.metric(),
-                        s.condition(),
-                        s.threshold(),
-                        s.recoveryThreshold(),
-                        s.forSeconds(),
-                        s.repeatIntervalSeconds(),
-                        s.webhook(),
-                        Subscription.STATUS_DISABLED,
-                        at,
-                        reason,
-                        s.createdAt())));
+        .ifPresent(s -> save(s.disabled(at, reason), DISABLED_BY));
   }
 
-  private synchronized void write(String id, Subscription subscription) {
+  private synchronized void write(String id, Subscription subscription, String changedBy) {
     clients.sendAndWait(
         config.topics().subscriptions(),
         id,
         subscription,
         Topics.SUBSCRIPTIONS.keySerde().serializer(),
-        Topics.SUBSCRIPTIONS.valueSerde().serializer());
+        Topics.SUBSCRIPTIONS.valueSerde().serializer(),
+        Map.of(Access.CHANGED_BY_HEADER, changedBy));
     // applying it here gives read-your-writes; the tail's echo of it, moments later, is skipped
     unechoed.computeIfAbsent(id, k -> new ArrayDeque<>()).addLast(bytes(subscription));
     apply(id, subscription);

@@ -8,7 +8,11 @@ import io.alliancewatch.alert.http.ProblemException;
 import io.alliancewatch.alert.registry.RegistryView;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.alert.Subscription;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.contracts.validation.JsonErrors;
+import io.alliancewatch.http.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,24 +29,36 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
-/** {@code /api/subscriptions}: create, read, replace, delete (alerts.md "Subscriptions"). */
+/**
+ * {@code /api/subscriptions}: create, read, replace, delete (alerts.md "Subscriptions"). A
+ * subscription belongs to the {@code sub} of the token that created it (security.md): another
+ * subscriber's answers 404, exactly as one that does not exist, and the list shows one's own (an
+ * admin's: all).
+ */
 @Path("/api/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Access.SUBSCRIBER) // and admin, which includes it
 public class SubscriptionResource {
+
+  private static final Logger LOG = Logger.getLogger(SubscriptionResource.class);
 
   private final SubscriptionRepository repository;
   private final DeliveryResource deliveries;
   private final SubscriptionParser parser;
+  private final SecurityIdentity identity;
   private final Clock clock = Clock.systemUTC();
 
   public SubscriptionResource(
       SubscriptionRepository repository,
       RegistryView registry,
       AlertsConfig config,
-      DeliveryResource deliveries) {
+      DeliveryResource deliveries,
+      SecurityIdentity identity) {
     this.repository = repository;
     this.deliveries = deliveries;
+    this.identity = identity;
     this.parser =
         new SubscriptionParser(
             registry::knows,
@@ -53,10 +69,13 @@ public class SubscriptionResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(byte[] body, @jakarta.ws.rs.core.Context UriInfo uri) {
+    Caller caller = Caller.of(identity);
     String id = UUID.randomUUID().toString();
-    SubscriptionParser.Result result = parser.parse(read(body), id, null, clock.instant());
+    SubscriptionParser.Result result =
+        parser.parse(read(body), id, null, clock.instant(), caller.subject());
     Subscription subscription = valid(result);
-    repository.save(subscription);
+    repository.save(subscription, caller.subject());
+    LOG.infof("subscription %s created by %s", id, caller.subject());
     // the only answer that shows the secret
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())
         .entity(subscription)
@@ -65,19 +84,27 @@ public class SubscriptionResource {
 
   @GET
   public List<Subscription> list() {
-    return repository.all().stream().map(SubscriptionResource::withoutSecret).toList();
+    Caller caller = Caller.of(identity);
+    return repository.all().stream()
+        .filter(s -> visibleTo(s, caller))
+        .map(Subscription::withoutSecret)
+        .toList();
   }
 
   @GET
   @Path("{id}")
   public Subscription get(@PathParam("id") String id) {
-    return withoutSecret(existing(id));
+    return existing(id, Caller.of(identity)).withoutSecret();
   }
 
   @GET
   @Path("{id}/deliveries")
   public List<DeliveryResource.DeliveryView> deliveries(
       @PathParam("id") String id, @QueryParam("status") String status) {
+    Caller caller = Caller.of(identity);
+    if (!caller.isAdmin()) {
+      existing(id, caller); // an admin also sees the deliveries of a deleted subscription
+    }
     return deliveries.deliveries(id, status);
   }
 
@@ -85,24 +112,36 @@ public class SubscriptionResource {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Subscription replace(@PathParam("id") String id, byte[] body) {
-    Subscription existing = existing(id);
+    Caller caller = Caller.of(identity);
+    Subscription existing = existing(id, caller);
     JsonNode json = read(body);
-    Subscription subscription = valid(parser.parse(json, id, existing, clock.instant()));
-    repository.save(subscription);
-    return withoutSecret(subscription);
+    Subscription subscription =
+        valid(parser.parse(json, id, existing, clock.instant(), existing.owner()));
+    repository.save(subscription, caller.subject());
+    LOG.infof("subscription %s replaced by %s", id, caller.subject());
+    return subscription.withoutSecret();
   }
 
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
-    existing(id);
-    repository.delete(id);
+    Caller caller = Caller.of(identity);
+    existing(id, caller);
+    repository.delete(id, caller.subject());
+    LOG.infof("subscription %s deleted by %s", id, caller.subject());
     return Response.noContent().build();
   }
 
-  private Subscription existing(String id) {
+  /** Whether {@code caller} may see {@code subscription}: its owner, or an admin. */
+  public static boolean visibleTo(Subscription subscription, Caller caller) {
+    return caller.isAdmin() || subscription.isOwnedBy(caller.subject());
+  }
+
+  /** The subscription if the caller may see it; 404 otherwise, as if it did not exist. */
+  private Subscription existing(String id, Caller caller) {
     return repository
         .find(id)
+        .filter(s -> visibleTo(s, caller))
         .orElseThrow(() -> ProblemException.notFound("no subscription with id '" + id + "'"));
   }
 
@@ -132,23 +171,5 @@ public class SubscriptionResource {
     } catch (IOException e) {
       throw ProblemException.malformed("The body cannot be read: " + e.getMessage());
     }
-  }
-
-  static Subscription withoutSecret(Subscription s) {
-    return new Subscription(
-        s.id(),
-        s.name(),
-        s.alliances(),
-        s.metric(),
-        s.condition(),
-        s.threshold(),
-        s.recoveryThreshold(),
-        s.forSeconds(),
-        s.repeatIntervalSeconds(),
-        new Subscription.Webhook(s.webhook().url(), null),
-        s.status(),
-        s.disabledAt(),
-        s.disabledReason(),
-        s.createdAt());
   }
 }

@@ -36,7 +36,8 @@ class AlertStateMachineTest {
         Subscription.STATUS_ACTIVE,
         null,
         null,
-        T0.minusSeconds(3600));
+        T0.minusSeconds(3600),
+        "subscriber-1");
   }
 
   static ScoreRecord score(double risk, Instant asOf) {
@@ -214,7 +215,8 @@ class AlertStateMachineTest {
             Subscription.STATUS_ACTIVE,
             null,
             null,
-            T0);
+            T0,
+            "subscriber-1");
     AlertState state = null;
     List<String> statuses = new ArrayList<>();
     double[] cohesion = {42, 39, 44, 45};

@@ -49,7 +49,7 @@ class SubscriptionParserTest {
   }
 
   private SubscriptionParser.Result parse(String body) throws Exception {
-    return parser.parse(json(body), "id-1", null, NOW);
+    return parser.parse(json(body), "id-1", null, NOW, "subscriber-1");
   }
 
   @Test
@@ -202,9 +202,10 @@ class SubscriptionParserTest {
     Subscription old = parse(valid("")).subscription();
     Subscription replaced =
         parser
-            .parse(json(valid("").replace("60", "70")), "id-1", old, NOW.plusSeconds(5))
+            .parse(json(valid("").replace("60", "70")), "id-1", old, NOW.plusSeconds(5), "admin")
             .subscription();
     assertThat(replaced.webhook().secret()).isEqualTo(old.webhook().secret());
+    assertThat(replaced.owner()).as("a replace keeps the owner").isEqualTo("subscriber-1");
     assertThat(replaced.threshold()).isEqualTo(70.0);
     assertThat(replaced.createdAt()).isEqualTo(old.createdAt());
   }

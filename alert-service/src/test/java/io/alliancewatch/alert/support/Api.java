@@ -2,15 +2,31 @@ package io.alliancewatch.alert.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.alliancewatch.issuer.testing.TestIssuer;
+import io.alliancewatch.issuer.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 
-/** The alert service's HTTP API as a subscriber uses it. */
+/**
+ * The alert service's HTTP API as a subscriber uses it. The service under test verifies tokens of
+ * the tests' issuer (every test class of the module, TestIssuer).
+ */
+@QuarkusTestResource(TestIssuer.class)
 public final class Api {
 
+  /** The token the tests call with unless they say otherwise: an admin's, who sees everything. */
+  public static final String ADMIN = TestTokens.admin();
+
   private Api() {}
+
+  /** Requests made with RestAssured go with an admin's token (AccessIT tests each role). */
+  public static void signInAsAdmin() {
+    RestAssured.authentication = RestAssured.oauth2(ADMIN);
+  }
 
   /** A created subscription: its id and the secret shown once. */
   public record Created(String id, String secret) {}

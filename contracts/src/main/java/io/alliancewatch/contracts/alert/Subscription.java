@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A subscription as stored on {@code alert.subscriptions} (alerts.md). The stored record keeps the
- * secret; the HTTP API shows it only in the answer to the create.
+ * secret; the HTTP API shows it only in the answer to the create. {@code owner} is the {@code sub}
+ * of the token that created it (security.md): only that subscriber and admins see or change it.
  */
 @JsonPropertyOrder({
   "id",
@@ -24,7 +25,8 @@ import java.util.List;
   "status",
   "disabledAt",
   "disabledReason",
-  "createdAt"
+  "createdAt",
+  "owner"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Subscription(
@@ -41,7 +43,8 @@ public record Subscription(
     String status,
     Instant disabledAt,
     String disabledReason,
-    Instant createdAt) {
+    Instant createdAt,
+    String owner) {
 
   public static final String ALL_ALLIANCES = "*";
   public static final String STATUS_ACTIVE = "active";
@@ -50,6 +53,51 @@ public record Subscription(
   /** Where notifications go, and the secret that signs them ({@code whsec_...}). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Webhook(String url, String secret) {}
+
+  /** The same subscription without its webhook secret: what every answer but the create shows. */
+  public Subscription withoutSecret() {
+    return new Subscription(
+        id,
+        name,
+        alliances,
+        metric,
+        condition,
+        threshold,
+        recoveryThreshold,
+        forSeconds,
+        repeatIntervalSeconds,
+        new Webhook(webhook.url(), null),
+        status,
+        disabledAt,
+        disabledReason,
+        createdAt,
+        owner);
+  }
+
+  /** The same subscription disabled at {@code at} for {@code reason} (after a 410 Gone). */
+  public Subscription disabled(Instant at, String reason) {
+    return new Subscription(
+        id,
+        name,
+        alliances,
+        metric,
+        condition,
+        threshold,
+        recoveryThreshold,
+        forSeconds,
+        repeatIntervalSeconds,
+        webhook,
+        STATUS_DISABLED,
+        at,
+        reason,
+        createdAt,
+        owner);
+  }
+
+  /** Whether {@code subject} owns it (a subscription stored before owners were kept has none). */
+  public boolean isOwnedBy(String subject) {
+    return owner != null && owner.equals(subject);
+  }
 
   public boolean coversAllAlliances() {
     return alliances.size() == 1 && ALL_ALLIANCES.equals(alliances.get(0));

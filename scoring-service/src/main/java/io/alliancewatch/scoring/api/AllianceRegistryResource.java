@@ -1,7 +1,9 @@
 package io.alliancewatch.scoring.api;
 
 import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.security.Access;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * name, members, guideline), so that the dashboard names each alliance as the registry does.
  */
 @Path("/api/alliances")
+@RolesAllowed({Access.VIEWER, Access.FEEDER})
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class AllianceRegistryResource {

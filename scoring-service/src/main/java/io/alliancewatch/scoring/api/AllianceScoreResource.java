@@ -1,8 +1,10 @@
 package io.alliancewatch.scoring.api;
 
 import io.alliancewatch.contracts.ScoreRecord;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.scoring.feed.ScoreHistory;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * /api/alliances/{id}/history?from=&to=}.
  */
 @Path("/api/alliances/{allianceId}")
+@RolesAllowed(Access.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class AllianceScoreResource {

@@ -35,7 +35,15 @@ public class Forwarder {
     this.client = HttpClient.newBuilder().connectTimeout(config.forwarding().timeout()).build();
   }
 
-  Response forward(HostInfo owner, HostInfo self, String allianceId, Optional<String> rawAsOf) {
+  /**
+   * @param bearerToken the caller's token, passed on: the owner checks it as this instance did
+   */
+  Response forward(
+      HostInfo owner,
+      HostInfo self,
+      String allianceId,
+      Optional<String> rawAsOf,
+      String bearerToken) {
     String uri =
         "http://"
             + owner.host()
@@ -48,6 +56,7 @@ public class Forwarder {
         HttpRequest.newBuilder(URI.create(uri))
             .timeout(config.forwarding().timeout())
             .header(FORWARDED_BY, self.host() + ":" + self.port())
+            .header("Authorization", "Bearer " + bearerToken)
             .GET()
             .build();
     try {

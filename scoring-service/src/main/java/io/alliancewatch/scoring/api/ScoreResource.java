@@ -3,10 +3,12 @@ package io.alliancewatch.scoring.api;
 import io.alliancewatch.contracts.Alliance;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.ScoreRecord;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.scoring.api.ScoreQuery.Elsewhere;
 import io.alliancewatch.scoring.api.ScoreQuery.Here;
 import io.alliancewatch.scoring.api.ScoreQuery.Location;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -28,16 +31,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * alliance's score record (scoring.md 5, 7), also served as {@code /api/alliances/{id}/score}.
  */
 @Path("/api/scores")
+@RolesAllowed(Access.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class ScoreResource {
 
   private final ScoreQuery query;
   private final Forwarder forwarder;
+  private final JsonWebToken token;
 
-  public ScoreResource(ScoreQuery query, Forwarder forwarder) {
+  public ScoreResource(ScoreQuery query, Forwarder forwarder, JsonWebToken token) {
     this.query = query;
     this.forwarder = forwarder;
+    this.token = token;
   }
 
   @GET
@@ -72,7 +78,11 @@ public class ScoreResource {
           "ownership of " + allianceId + " is moving (asked by " + forwardedBy + "): retry");
     }
     return forwarder.forward(
-        elsewhere.owner(), query.self(), allianceId, at.map(Instant::toString));
+        elsewhere.owner(),
+        query.self(),
+        allianceId,
+        at.map(Instant::toString),
+        token.getRawToken());
   }
 
   @GET
@@ -90,7 +100,11 @@ public class ScoreResource {
       }
       Response answer =
           forwarder.forward(
-              ((Elsewhere) location).owner(), query.self(), allianceId, Optional.empty());
+              ((Elsewhere) location).owner(),
+              query.self(),
+              allianceId,
+              Optional.empty(),
+              token.getRawToken());
       if (answer.getStatus() != 200) {
         throw ApiProblem.notReady(
             "the instance that owns " + allianceId + " answered " + answer.getStatus());

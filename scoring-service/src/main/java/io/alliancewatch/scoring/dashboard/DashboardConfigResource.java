@@ -1,5 +1,7 @@
 package io.alliancewatch.scoring.dashboard;
 
+import io.alliancewatch.contracts.security.Access;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * page calls it from the browser (docs/dashboard.md).
  */
 @Path("/api/dashboard/config")
+@RolesAllowed(Access.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardConfigResource {
 

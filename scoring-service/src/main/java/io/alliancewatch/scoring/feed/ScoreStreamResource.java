@@ -1,8 +1,10 @@
 package io.alliancewatch.scoring.feed;
 
 import io.alliancewatch.contracts.ScoreRecord;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.http.SseConnection;
 import io.alliancewatch.http.SseStreams;
+import io.alliancewatch.http.security.RouteAccess;
 import io.alliancewatch.scoring.api.ScoreQuery;
 import io.alliancewatch.scoring.config.ScoringConfig;
 import io.micrometer.core.instrument.Gauge;
@@ -36,8 +38,15 @@ public class ScoreStreamResource {
   private final ScoreQuery query;
   private final SseStreams streams;
 
+  private final RouteAccess access;
+
   public ScoreStreamResource(
-      ScoreFeed feed, ScoreQuery query, ScoringConfig config, MeterRegistry registry) {
+      ScoreFeed feed,
+      ScoreQuery query,
+      ScoringConfig config,
+      MeterRegistry registry,
+      RouteAccess access) {
+    this.access = access;
     this.feed = feed;
     this.query = query;
     this.streams = new SseStreams("score-stream", config.stream().keepalive());
@@ -48,7 +57,7 @@ public class ScoreStreamResource {
 
   void routes(@Observes Router router) {
     // a worker thread: the first records read the registry's store
-    router.get(PATH).blockingHandler(this::stream, false);
+    router.get(PATH).handler(access.requiring(Access.VIEWER)).blockingHandler(this::stream, false);
   }
 
   void onStop(@Observes ShutdownEvent event) {

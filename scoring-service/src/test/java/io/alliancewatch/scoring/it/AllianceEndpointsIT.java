@@ -29,6 +29,7 @@ class AllianceEndpointsIT {
 
   @BeforeAll
   static void topics() throws Exception {
+    Viewer.signIn();
     RestAssured.config =
         RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));

@@ -37,6 +37,7 @@ class MultiInstanceIT {
 
   @BeforeAll
   static void topics() throws Exception {
+    Viewer.signIn();
     Broker.ensureTopics();
   }
 

@@ -37,6 +37,7 @@ class ScoreStreamIT {
 
   @BeforeAll
   static void topics() throws Exception {
+    Viewer.signIn();
     Broker.ensureTopics();
   }
 
@@ -52,6 +53,7 @@ class ScoreStreamIT {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(stream + query))
             .header("Accept", "text/event-stream")
+            .header("Authorization", Viewer.authorization())
             .build();
     connection = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     connection.thenAccept(

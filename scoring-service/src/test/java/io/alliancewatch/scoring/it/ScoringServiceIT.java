@@ -38,6 +38,7 @@ class ScoringServiceIT {
 
   @BeforeAll
   static void topics() throws Exception {
+    Viewer.signIn();
     RestAssured.config =
         RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));

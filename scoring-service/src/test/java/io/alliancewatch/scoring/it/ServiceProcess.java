@@ -32,6 +32,9 @@ final class ServiceProcess implements AutoCloseable {
     Map<String, String> config = new HashMap<>();
     config.put("kafka.bootstrap.servers", Broker.bootstrapServers());
     config.put(
+        "mp.jwt.verify.publickey.location",
+        io.alliancewatch.issuer.testing.TestTokens.issuer().publicKey().toString());
+    config.put(
         "kafka-streams.state.dir",
         Path.of("target", name + "-state-" + UUID.randomUUID()).toAbsolutePath().toString());
     // a dead instance leaves its group after 6 s rather than 45 s, so its partitions come back soon
@@ -59,7 +62,9 @@ final class ServiceProcess implements AutoCloseable {
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(process.url(path))).build(),
+        HttpRequest.newBuilder(URI.create(process.url(path)))
+            .header("Authorization", Viewer.authorization())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
