@@ -3,7 +3,7 @@
 // draw it.
 
 import { AlertBook, renderAlerts } from './alerts.js';
-import { fetchJson, liveStream, loadConfig } from './api.js';
+import { fetchJson, liveStream, loadConfig, session } from './api.js';
 import { allianceCard } from './cards.js';
 import * as format from './format.js';
 
@@ -175,28 +175,92 @@ function setAlertsState(state) {
   render();
 }
 
+const streams = [];
+
+/** Signed out (or the token expired): the streams close, the data goes, the sign-in shows. */
+function showSignIn(message = '') {
+  streams.splice(0).forEach((stream) => stream.close());
+  document.body.dataset.signedIn = 'false';
+  document.getElementById('signed-in').hidden = true;
+  document.getElementById('sign-in').hidden = false;
+  document.getElementById('dashboard').hidden = true;
+  document.getElementById('sign-in-error').textContent = message;
+}
+
+function showSignedIn(who) {
+  document.body.dataset.signedIn = 'true';
+  document.getElementById('sign-in').hidden = true;
+  document.getElementById('dashboard').hidden = false;
+  document.getElementById('signed-in').hidden = false;
+  document.getElementById('who').textContent = `${who.subject} (${who.roles.join(', ')})`;
+}
+
+function setUpSignIn() {
+  document.getElementById('sign-in-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const field = document.getElementById('token');
+    try {
+      const who = await session.signIn(field.value.trim());
+      field.value = '';
+      showSignedIn(who);
+      await startStreams();
+    } catch (error) {
+      document.getElementById('sign-in-error').textContent = `Not signed in: ${error.message}`;
+    }
+  });
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await session.signOut();
+    // a fresh page: every stream closed, nothing of the data kept
+    showSignIn();
+    window.location.reload();
+  });
+}
+
 async function start() {
+  setUpSignIn();
+  let who = null;
+  try {
+    who = await session.current();
+  } catch (error) {
+    console.warn(`session: ${error.message}`);
+  }
+  if (who === null) {
+    showSignIn();
+    return;
+  }
+  showSignedIn(who);
+  await startStreams();
+}
+
+async function startStreams() {
   const config = await loadConfig();
   alerts.url = config.alertServiceUrl.replace(/\/+$/, '');
   // the scores as they stand, even when the stream cannot be had (the cards then say so)
   loadRegistry();
   loadScores();
-  liveStream('api/scores/stream', 'score', {
-    onData: (record) => {
-      accept(record);
-      render();
-    },
-    onState: setScoresState,
-    onOpen: loadScores,
-  });
-  liveStream(`${alerts.url}/api/alerts/stream`, 'notification', {
-    onData: (notification) => {
-      alerts.book.notify(notification);
-      render();
-    },
-    onState: setAlertsState,
-    onOpen: loadAlerts,
-  });
+  const signedOut = () => showSignIn('Your session ended (signed out or the token expired).');
+  streams.push(
+    liveStream('api/scores/stream', 'score', {
+      onData: (record) => {
+        accept(record);
+        render();
+      },
+      onState: setScoresState,
+      onOpen: loadScores,
+      onSignedOut: signedOut,
+    }),
+  );
+  streams.push(
+    liveStream(`${alerts.url}/api/alerts/stream`, 'notification', {
+      onData: (notification) => {
+        alerts.book.notify(notification);
+        render();
+      },
+      onState: setAlertsState,
+      onOpen: loadAlerts,
+      onSignedOut: signedOut,
+    }),
+  );
   // "3 min ago" and the lost-connection notes (header, alerts panel, cards) age even when nothing
   // arrives; while both streams are live only the header has anything to age.
   setInterval(() => (scores.state === 'live' && alerts.state === 'live' ? renderStatus() : render()), 30000);

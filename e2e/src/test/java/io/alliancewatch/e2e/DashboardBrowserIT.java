@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.e2e.DashboardPage.Card;
 import io.alliancewatch.e2e.DashboardPage.Score;
 import io.alliancewatch.e2e.DashboardPage.ShownAlert;
@@ -60,6 +61,7 @@ class DashboardBrowserIT {
 
       // when the dashboard opens
       browser.driver().get(system.scoring().url("/"));
+      page.signIn(system.token("e2e-reader", Access.VIEWER));
 
       // then every alliance shows its scores, and the exercise among the events behind them
       Snapshot opened =
@@ -173,6 +175,7 @@ class DashboardBrowserIT {
 
       // when the dashboard opens
       browser.driver().get(system.scoring().url("/"));
+      page.signIn(system.token("e2e-reader", Access.VIEWER));
 
       // then it shows the scores as they stand, marked as not live, and says it knows no alert
       Snapshot shown =
@@ -207,6 +210,7 @@ class DashboardBrowserIT {
       DashboardPage page = new DashboardPage(browser);
       // and the dashboard open, both services live
       browser.driver().get(system.scoring().url("/"));
+      page.signIn(system.token("e2e-reader", Access.VIEWER));
       Snapshot live =
           await()
               .atMost(PATIENCE)
@@ -265,6 +269,77 @@ class DashboardBrowserIT {
         system.startAlerts();
       }
     }
+  }
+
+  @Test
+  void signedOutItShowsOnlyTheSignInPage_signedInScoresAndAlertsStreamLive_signedOutTheStreamsClose(
+      RunningSystem system) {
+    post(system, event("exercise-QUAD", "JOINT_EXERCISE", "QUAD", "IND"));
+    double scoreStreams = gauge(system.scoring().url("/q/metrics"), "scoring_stream_clients");
+    double alertStreams = gauge(system.alerts().url("/q/metrics"), "alerts_stream_clients");
+
+    try (Browser browser = Browser.open(system.workDir().resolve("chromium-" + run), 1366, 900)) {
+      DashboardPage page = new DashboardPage(browser);
+      // signed out: the sign-in page, and no data
+      browser.driver().get(system.scoring().url("/"));
+      await().atMost(PATIENCE).until(page::signInShown);
+      assertThat(page.read().cards()).isEmpty();
+      assertThat(page.dashboardShown()).isFalse();
+      browser.screenshot(TARGET.resolve("dashboard-sign-in.png"));
+
+      // a token that is not valid is refused, and says so
+      page.submitToken("not-a-token");
+      await().atMost(PATIENCE).until(() -> page.signInError().startsWith("Not signed in"));
+      assertThat(page.dashboardShown()).isFalse();
+
+      // signed in: scores and alerts stream live; the token is out of the page's reach
+      page.signIn(system.token("analyst-anna", Access.VIEWER));
+      Snapshot live =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  page::read,
+                  now ->
+                      now.cards().containsKey("QUAD")
+                          && now.scoresState().equals("live")
+                          && now.alertsState().equals("live"));
+      assertThat(live.cards().get("QUAD").driver(id("exercise-QUAD"))).isPresent();
+      assertThat(page.signedInAs()).startsWith("analyst-anna");
+      assertThat(browser.script("return document.cookie")).as("HttpOnly").isEqualTo("");
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  gauge(system.scoring().url("/q/metrics"), "scoring_stream_clients")
+                          == scoreStreams + 1
+                      && gauge(system.alerts().url("/q/metrics"), "alerts_stream_clients")
+                          == alertStreams + 1);
+
+      // signed out: the sign-in page again, and both streams closed
+      page.signOut();
+      await().atMost(PATIENCE).until(page::signInShown);
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  gauge(system.scoring().url("/q/metrics"), "scoring_stream_clients")
+                          == scoreStreams
+                      && gauge(system.alerts().url("/q/metrics"), "alerts_stream_clients")
+                          == alertStreams);
+      assertThat(page.read().cards()).isEmpty();
+    }
+  }
+
+  /** A gauge's value as a service's Prometheus page shows it. */
+  private static double gauge(String metricsUrl, String name) {
+    Answer answer = Http.get(metricsUrl);
+    assertThat(answer.status()).as("metrics: %s", answer).isEqualTo(200);
+    return answer
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /** The registry's name of each alliance, as ingest (which keeps the registry) answers it. */

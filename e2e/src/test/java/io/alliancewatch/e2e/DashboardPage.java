@@ -99,6 +99,50 @@ final class DashboardPage {
     }
   }
 
+  /** Whether the sign-in page shows (and the dashboard does not). */
+  boolean signInShown() {
+    return (Boolean)
+        browser.script(
+            "return !document.getElementById('sign-in').hidden"
+                + " && document.getElementById('dashboard').hidden");
+  }
+
+  boolean dashboardShown() {
+    return (Boolean) browser.script("return !document.getElementById('dashboard').hidden");
+  }
+
+  String signInError() {
+    return (String) browser.script("return document.getElementById('sign-in-error').textContent");
+  }
+
+  String signedInAs() {
+    return (String) browser.script("return document.getElementById('who').textContent");
+  }
+
+  /** Pastes a token into the sign-in form and submits it, as a reader does. */
+  void submitToken(String token) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(this::signInShown);
+    var field = browser.driver().findElement(org.openqa.selenium.By.id("token"));
+    field.clear();
+    // the value set at once rather than typed key by key: a JWT is about 600 characters
+    browser.script("arguments[0].value = arguments[1]", field, token);
+    browser.driver().findElement(org.openqa.selenium.By.id("sign-in-button")).click();
+  }
+
+  /** Signs in with {@code token} and waits until the dashboard shows. */
+  void signIn(String token) {
+    submitToken(token);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(this::dashboardShown);
+  }
+
+  void signOut() {
+    browser.driver().findElement(org.openqa.selenium.By.id("sign-out")).click();
+  }
+
   /** Marks the loaded document, so that a reload (which would lose the mark) shows. */
   void mark(String mark) {
     browser.script("window.__dashboardMark = arguments[0]", mark);

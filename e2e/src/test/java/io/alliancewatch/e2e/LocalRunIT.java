@@ -49,6 +49,8 @@ class LocalRunIT {
           .ignoreExceptions()
           .untilAsserted(
               () -> {
+                // the token ./run made for signing in to the dashboard (security.md)
+                Http.useToken(Files.readString(data.resolve("dashboard.token")).trim());
                 assertThat(Http.get("http://localhost:8082/").status()).isEqualTo(200);
                 assertThat(
                         Http.get("http://localhost:8082/api/scores")

@@ -1,5 +1,7 @@
 package io.alliancewatch.e2e;
 
+import io.alliancewatch.contracts.security.Access;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -113,7 +115,7 @@ class PipelineIT {
     // given an alliance of its own, so that no other test moves its scores
     String alliance = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     Http.Answer created =
-        put(
+        Http.putJson(
             system.ingest().url("/api/alliances/" + alliance),
             "{\"name\":\"End-to-end test alliance\",\"members\":[\"FRA\",\"DEU\"],"
                 + "\"guidelinePctGdp\":null}");
@@ -205,25 +207,6 @@ class PipelineIT {
     assertThat(record.path("risk").asDouble()).as("risk").isCloseTo(risk, within(0.01));
   }
 
-  private static Http.Answer put(String url, String json) {
-    try {
-      java.net.http.HttpResponse<String> response =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                      .header("Content-Type", "application/json")
-                      .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString());
-      return new Http.Answer(response.statusCode(), response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static Path root() {
     return Path.of(System.getProperty("alliancewatch.root", "..")).toAbsolutePath().normalize();
   }
@@ -243,7 +226,9 @@ class PipelineIT {
                 "--ingest-url",
                 system.ingest().url(""),
                 "--progress",
-                "none")
+                "none",
+                "--token",
+                system.token("nato-importer", Access.FEEDER, Access.ADMIN))
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();

@@ -1,7 +1,10 @@
 package io.alliancewatch.http;
 
+import io.alliancewatch.http.security.Caller;
+import io.alliancewatch.http.security.RouteAccess;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -47,7 +50,29 @@ public final class SseStreams implements AutoCloseable {
     connections.add(connection);
     connection.onClose(() -> connections.remove(connection));
     connection.comment("connected");
+    closeAtExpiry(context, connection);
     return connection;
+  }
+
+  /**
+   * A stream lasts no longer than the token that opened it (security.md): at its {@code exp} the
+   * stream ends, and the client's reconnection is refused until it has a valid token again.
+   */
+  private void closeAtExpiry(RoutingContext context, SseConnection connection) {
+    Object caller = context.get(RouteAccess.CALLER);
+    if (!(caller instanceof Caller c) || c.expiry().isEmpty()) {
+      return;
+    }
+    long millis = Duration.between(Instant.now(), c.expiry().get()).toMillis();
+    var expiry =
+        keepAlive.schedule(
+            () -> {
+              connection.comment("token expired");
+              connection.close();
+            },
+            Math.max(0, millis),
+            TimeUnit.MILLISECONDS);
+    connection.onClose(() -> expiry.cancel(false));
   }
 
   /** Runs {@code action} on each open connection; one that fails is closed, the others go on. */

@@ -27,9 +27,16 @@ public class AlertStream {
 
   private final RouteAccess access;
 
-  public AlertStream(NotificationHistory history, AlertsConfig config, RouteAccess access) {
+  public AlertStream(
+      NotificationHistory history,
+      AlertsConfig config,
+      RouteAccess access,
+      io.micrometer.core.instrument.MeterRegistry registry) {
     this.access = access;
     this.streams = new SseStreams("alert-stream", config.stream().keepAlive());
+    io.micrometer.core.instrument.Gauge.builder("alerts.stream.clients", streams, SseStreams::size)
+        .description("Clients connected to the alert stream")
+        .register(registry);
     history.onNotification(this::publish);
   }
 

@@ -20,7 +20,14 @@ public final class Http {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  /** The bearer token every call sends (RunningSystem sets an admin's); null: none. */
+  private static volatile String token;
+
   private Http() {}
+
+  public static void useToken(String bearerToken) {
+    token = bearerToken;
+  }
 
   /** An answer: its status and body. */
   public record Answer(int status, String body) {
@@ -50,6 +57,14 @@ public final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
+  /** PUTs a value (a string is sent as it is, anything else as its JSON). */
+  public static Answer putJson(String url, Object body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
   public static String json(Object value) {
     if (value instanceof String text) {
       return text;
@@ -62,6 +77,10 @@ public final class Http {
   }
 
   private static Answer send(HttpRequest.Builder request) {
+    String bearer = token;
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
     try {
       HttpResponse<String> response =
           CLIENT.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());

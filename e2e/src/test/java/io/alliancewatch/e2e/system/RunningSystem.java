@@ -1,5 +1,7 @@
 package io.alliancewatch.e2e.system;
 
+import io.alliancewatch.contracts.security.Access;
+import io.alliancewatch.issuer.LocalIssuer;
 import io.alliancewatch.kafka.ServiceProcess;
 import io.alliancewatch.kafka.StandaloneKafka;
 import java.io.IOException;
@@ -23,7 +25,9 @@ public final class RunningSystem implements AutoCloseable {
 
   /** The services are slow to start on a busy 2-core machine; each gets this long. */
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  private static final String PUBLIC_KEY = "mp.jwt.verify.publickey.location";
 
+  private final LocalIssuer issuer;
   private final Path root;
   private final Path workDir;
   private final StandaloneKafka kafka;
@@ -40,7 +44,9 @@ public final class RunningSystem implements AutoCloseable {
       ServiceProcess ingest,
       ServiceProcess scoring,
       ServiceProcess alerts,
-      Map<String, String> alertsConfig) {
+      Map<String, String> alertsConfig,
+      LocalIssuer issuer) {
+    this.issuer = issuer;
     this.root = root;
     this.workDir = workDir;
     this.kafka = kafka;
@@ -64,13 +70,20 @@ public final class RunningSystem implements AutoCloseable {
               workDir.resolve("kafka"), StandaloneKafka.freePort(), StandaloneKafka.freePort());
       started.add(kafka);
       String brokers = kafka.bootstrapServers();
+      // the local issuer's keys for this run; every service verifies tokens with its public key
+      LocalIssuer issuer = LocalIssuer.in(workDir.resolve("keys"));
+      String publicKey = issuer.publicKey().toString();
       int ingestPort = StandaloneKafka.freePort();
       int scoringPort = StandaloneKafka.freePort();
       int alertPort = StandaloneKafka.freePort();
 
       ServiceProcess ingest =
           ServiceProcess.start(
-              root, "ingest-service", ingestPort, Map.of("kafka.bootstrap.servers", brokers), logs);
+              root,
+              "ingest-service",
+              ingestPort,
+              Map.of("kafka.bootstrap.servers", brokers, PUBLIC_KEY, publicKey),
+              logs);
       started.add(ingest);
       ServiceProcess scoring =
           ServiceProcess.start(
@@ -83,7 +96,9 @@ public final class RunningSystem implements AutoCloseable {
                   "kafka-streams.state.dir",
                   workDir.resolve("scoring-state").toString(),
                   "dashboard.alert-service-url",
-                  "http://localhost:" + alertPort),
+                  "http://localhost:" + alertPort,
+                  PUBLIC_KEY,
+                  publicKey),
               logs);
       started.add(scoring);
       Map<String, String> alertsConfig =
@@ -97,7 +112,9 @@ public final class RunningSystem implements AutoCloseable {
               // the dashboard, served by scoring, calls the alert service from the browser:
               // the variable alert-service's CORS origins are read from
               "ALERTS_CORS_ORIGINS",
-              "http://localhost:" + scoringPort);
+              "http://localhost:" + scoringPort,
+              PUBLIC_KEY,
+              publicKey);
       ServiceProcess alerts =
           ServiceProcess.start(root, "alert-service", alertPort, alertsConfig, logs);
       started.add(alerts);
@@ -105,7 +122,10 @@ public final class RunningSystem implements AutoCloseable {
       awaitReady(ingest, "ingest-service", logs);
       awaitReady(scoring, "scoring-service", logs);
       awaitReady(alerts, "alert-service", logs);
-      return new RunningSystem(root, workDir, kafka, ingest, scoring, alerts, alertsConfig);
+      RunningSystem system =
+          new RunningSystem(root, workDir, kafka, ingest, scoring, alerts, alertsConfig, issuer);
+      Http.useToken(system.token("e2e-admin", Access.ADMIN)); // tests call as an admin by default
+      return system;
     } catch (IOException e) {
       stopQuietly(started);
       throw new UncheckedIOException(e);
@@ -177,6 +197,11 @@ public final class RunningSystem implements AutoCloseable {
     Path logs = workDir.resolve("logs/alert-service-" + ++alertsStarts);
     alerts = ServiceProcess.start(root, "alert-service", alerts.port(), alertsConfig, logs);
     awaitReady(alerts, "alert-service", logs);
+  }
+
+  /** A token of this run's issuer for {@code subject} with {@code roles} (an hour). */
+  public String token(String subject, String... roles) {
+    return issuer.token(subject, List.of(roles), List.of(), java.time.Duration.ofHours(1));
   }
 
   public String bootstrapServers() {
