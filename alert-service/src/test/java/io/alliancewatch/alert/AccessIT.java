@@ -222,4 +222,9 @@ class AccessIT {
     assertThat(response.statusCode()).isEqualTo(status);
     return response;
   }
+
+  @Test
+  void theOpenApiDocumentRequiresTheBearerTokenOnEveryOperation() {
+    io.alliancewatch.issuer.testing.AccessMatrix.assertOpenApiRequiresBearer(java.util.Set.of());
+  }
 }

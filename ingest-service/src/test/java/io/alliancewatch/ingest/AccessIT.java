@@ -1,6 +1,10 @@
 package io.alliancewatch.ingest;
 
-import static io.restassured.RestAssured.given;
+import static io.alliancewatch.issuer.testing.AccessMatrix.CALLERS;
+import static io.alliancewatch.issuer.testing.AccessMatrix.as;
+import static io.alliancewatch.issuer.testing.AccessMatrix.check;
+import static io.alliancewatch.issuer.testing.AccessMatrix.expect;
+import static io.alliancewatch.issuer.testing.AccessMatrix.refusals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,21 +15,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.issuer.testing.TestTokens;
-import static io.alliancewatch.issuer.testing.AccessMatrix.CALLERS;
-import static io.alliancewatch.issuer.testing.AccessMatrix.as;
-import static io.alliancewatch.issuer.testing.AccessMatrix.check;
-import static io.alliancewatch.issuer.testing.AccessMatrix.expect;
-import static io.alliancewatch.issuer.testing.AccessMatrix.refusals;
 import io.alliancewatch.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,5 +199,10 @@ class AccessIT {
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
     var header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theOpenApiDocumentRequiresTheBearerTokenOnEveryOperation() {
+    io.alliancewatch.issuer.testing.AccessMatrix.assertOpenApiRequiresBearer(java.util.Set.of());
   }
 }

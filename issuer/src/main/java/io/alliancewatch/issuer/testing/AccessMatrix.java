@@ -66,6 +66,31 @@ public final class AccessMatrix {
     return refusals;
   }
 
+  /**
+   * The service's OpenAPI document names the bearer scheme and requires it on every operation but
+   * {@code open} ones ({@code "POST /api/session"}...).
+   */
+  public static void assertOpenApiRequiresBearer(java.util.Set<String> open) {
+    io.restassured.path.json.JsonPath doc =
+        as(TestTokens.viewer()).queryParam("format", "json").get("/q/openapi").jsonPath();
+    assertThat(doc.getString("components.securitySchemes.bearer.type")).isEqualTo("http");
+    assertThat(doc.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+    Map<String, Map<String, Object>> paths = doc.getMap("paths");
+    assertThat(paths).isNotEmpty();
+    paths.forEach(
+        (path, operations) ->
+            operations.forEach(
+                (method, operation) -> {
+                  String name = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+                  if (!(operation instanceof Map<?, ?> details) || open.contains(name)) {
+                    return;
+                  }
+                  assertThat(String.valueOf(details.get("security")))
+                      .as(name + " requires the bearer token in OpenAPI")
+                      .contains("bearer");
+                }));
+  }
+
   /** Calls the endpoint as each caller of {@code expected} and checks the answer. */
   public static void check(
       String endpoint,

@@ -160,4 +160,10 @@ class AccessIT {
     response.body().close();
     return response.statusCode();
   }
+
+  @Test
+  void theOpenApiDocumentRequiresTheBearerTokenOnEveryOperation() {
+    io.alliancewatch.issuer.testing.AccessMatrix.assertOpenApiRequiresBearer(
+        java.util.Set.of("POST /api/session", "DELETE /api/session"));
+  }
 }
