@@ -10,8 +10,8 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Feed Alliance Watch with indicator events from external sources.",
-    synopsisSubcommandLabel = "(import | follow | help)",
-    subcommands = {ImportCommand.class, FollowCommand.class, HelpCommand.class},
+    synopsisSubcommandLabel = "(import | follow | token | help)",
+    subcommands = {ImportCommand.class, FollowCommand.class, TokenCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every row was sent or skipped by the mapping (skips are listed in the summary)",
@@ -26,6 +26,7 @@ import picocli.CommandLine.HelpCommand;
       "  ./alliance-watch import gdelt *.export.CSV --to-raw-topic",
       "  ./alliance-watch import ndjson events.ndjson --json",
       "  ./alliance-watch follow gdelt --state gdelt-state.json",
+      "  ./alliance-watch token --role feeder --source gdelt",
       "",
       "Run 'alliance-watch help import gdelt' (or any command with --help) for its options."
     })
