@@ -7,6 +7,7 @@ import io.alliancewatch.importer.core.SourceFile;
 import io.alliancewatch.importer.follow.GdeltFollower;
 import io.alliancewatch.importer.gdelt.GdeltMapper;
 import io.alliancewatch.importer.report.ImportReport;
+import io.alliancewatch.importer.send.AccessRefused;
 import io.alliancewatch.importer.send.EventSink;
 import io.alliancewatch.importer.send.EventSink.SinkException;
 import java.io.IOException;
@@ -106,6 +107,10 @@ final class FollowCommand {
         err.flush();
         follower.run(interval);
         return ImportRun.OK;
+      } catch (StopFollowing stop) {
+        err.println(stop.refused.advice(GdeltMapper.SOURCE));
+        err.println("the export stays to do in " + stateFile + "; run again with a new token");
+        return ImportRun.ACCESS_REFUSED;
       } catch (IOException e) {
         // only the state file fails this way: without it the follower cannot know what it did
         err.println("cannot use the state file " + stateFile + ": " + e.getMessage());
@@ -127,10 +132,26 @@ final class FollowCommand {
             importer.importFile(file, new GdeltMapper(alliances.directory()));
           }
         }
+      } catch (AccessRefused e) {
+        // every later export would be refused the same way, and a running follower cannot be
+        // given a new token: stop, leaving this export to do
+        report.failed(e.getMessage());
+        printReport(report, spec.commandLine().getOut());
+        throw new StopFollowing(e);
       } catch (SinkException | RuntimeException e) {
         report.failed(e.getMessage() == null ? e.toString() : e.getMessage());
       }
       return report;
+    }
+
+    /** Thrown through the follower, which records nothing for the export it was importing. */
+    private static final class StopFollowing extends RuntimeException {
+      final AccessRefused refused;
+
+      StopFollowing(AccessRefused refused) {
+        super(refused.getMessage(), null, false, false);
+        this.refused = refused;
+      }
     }
 
     private void printReport(ImportReport report, PrintWriter out) {

@@ -8,6 +8,7 @@ import io.alliancewatch.importer.core.LineMapper;
 import io.alliancewatch.importer.core.SourceFile;
 import io.alliancewatch.importer.report.ImportReport;
 import io.alliancewatch.importer.report.SummaryText;
+import io.alliancewatch.importer.send.AccessRefused;
 import io.alliancewatch.importer.send.EventSink;
 import io.alliancewatch.importer.send.EventSink.SinkException;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,7 @@ final class ImportRun {
   static final int SOME_REFUSED = 1;
   static final int USAGE = 2;
   static final int STOPPED = 3;
+  static final int ACCESS_REFUSED = 4;
 
   private ImportRun() {}
 
@@ -55,6 +57,7 @@ final class ImportRun {
     }
     ImportReport report = new ImportReport(source);
     HttpClient client = SendOptions.httpClient();
+    AccessRefused refused = null;
     try {
       Alliances alliances = options.loadAlliances(client, err);
       LineMapper mapper = mapperFor.apply(alliances.directory());
@@ -68,14 +71,27 @@ final class ImportRun {
           }
         }
       }
+    } catch (AccessRefused e) {
+      report.failed(e.getMessage());
+      refused = e;
     } catch (SinkException | IOException | RuntimeException e) {
       report.failed(e.getMessage() == null ? e.toString() : e.getMessage());
     }
     print(report, options.json, out);
+    if (refused != null) {
+      err.println(refused.advice(sourceHint(source)));
+      err.flush();
+      return ACCESS_REFUSED;
+    }
     if (report.getFailure() != null) {
       return STOPPED;
     }
     return report.getEventsRefused() > 0 ? SOME_REFUSED : OK;
+  }
+
+  /** What to write after {@code --source} in advice: the mapping's source, or a placeholder. */
+  static String sourceHint(String source) {
+    return "ndjson".equals(source) ? "SRC" : source;
   }
 
   static void print(ImportReport report, boolean json, PrintWriter out) {

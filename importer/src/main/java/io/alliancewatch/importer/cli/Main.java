@@ -10,14 +10,16 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Feed Alliance Watch with indicator events from external sources.",
-    synopsisSubcommandLabel = "(import | follow | help)",
-    subcommands = {ImportCommand.class, FollowCommand.class, HelpCommand.class},
+    synopsisSubcommandLabel = "(import | follow | token | help)",
+    subcommands = {ImportCommand.class, FollowCommand.class, TokenCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every row was sent or skipped by the mapping (skips are listed in the summary)",
       "1:ingest refused some events (listed with their line numbers)",
       "2:usage error, or a file cannot be read",
-      "3:stopped early: ingest or Kafka unreachable after retries (the summary says how far it got)"
+      "3:stopped early: ingest or Kafka unreachable after retries (the summary says how far it got)",
+      "4:ingest refused the token (401: none, expired or not trusted) or its rights (403);"
+          + " make one with ./alliance-watch token"
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -26,6 +28,7 @@ import picocli.CommandLine.HelpCommand;
       "  ./alliance-watch import gdelt *.export.CSV --to-raw-topic",
       "  ./alliance-watch import ndjson events.ndjson --json",
       "  ./alliance-watch follow gdelt --state gdelt-state.json",
+      "  export ALLIANCE_WATCH_TOKEN=$(./alliance-watch token --role feeder --source gdelt)",
       "",
       "Run 'alliance-watch help import gdelt' (or any command with --help) for its options."
     })

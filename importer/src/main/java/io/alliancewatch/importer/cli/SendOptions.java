@@ -30,6 +30,17 @@ public final class SendOptions {
   URI ingestUrl;
 
   @Option(
+      names = "--token",
+      paramLabel = "JWT",
+      defaultValue = "${env:ALLIANCE_WATCH_TOKEN}",
+      description =
+          "Bearer token for ingest (default: $ALLIANCE_WATCH_TOKEN, which keeps it out of the"
+              + " process list): a feeder's whose sources include each event's source, e.g. from"
+              + " ./alliance-watch token --role feeder --source gdelt. Not needed with"
+              + " --to-raw-topic or --dry-run.")
+  String token;
+
+  @Option(
       names = "--to-raw-topic",
       description =
           "Write to Kafka's raw topic instead of ingest's HTTP API. Each event is checked here by"
@@ -139,7 +150,7 @@ public final class SendOptions {
     String choice = alliances != null ? alliances : (toRawTopic || dryRun ? "bundled" : "ingest");
     return switch (choice) {
       case "bundled" -> Alliances.bundled();
-      case "ingest" -> Alliances.fromIngest(client, ingestUrl, backoff(), err::println);
+      case "ingest" -> Alliances.fromIngest(client, ingestUrl, token, backoff(), err::println);
       default -> Alliances.fromFile(Path.of(choice));
     };
   }
@@ -151,7 +162,7 @@ public final class SendOptions {
     if (toRawTopic) {
       return new RawTopicSink(bootstrapServers, topic, alliances.directory(), !noLocalCheck);
     }
-    return new IngestHttpSink(client, ingestUrl, backoff(), err::println);
+    return new IngestHttpSink(client, ingestUrl, token, backoff(), err::println);
   }
 
   Progress.Factory progress(PrintStream err) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.alliancewatch.contracts.Alliance;
 import io.alliancewatch.contracts.AllianceDirectory;
 import io.alliancewatch.contracts.Json;
+import io.alliancewatch.importer.send.AccessRefused;
 import io.alliancewatch.importer.send.Backoff;
 import io.alliancewatch.importer.send.EventSink.SinkException;
+import io.alliancewatch.importer.send.IngestAccess;
 import io.alliancewatch.importer.send.IngestHttpSink;
 import io.alliancewatch.importer.send.Retrying;
 import java.io.IOException;
@@ -43,18 +45,24 @@ public record Alliances(AllianceDirectory directory, String origin) {
     return of(parse(Files.readAllBytes(file)), file.toString());
   }
 
-  /** {@code GET /api/alliances} of ingest, retried like the event batches. */
+  /**
+   * {@code GET /api/alliances} of ingest with the caller's token (null for none; a viewer's or a
+   * feeder's will do), retried like the event batches.
+   *
+   * @throws AccessRefused when ingest answers 401 or 403
+   */
   public static Alliances fromIngest(
-      HttpClient client, URI ingestUrl, Backoff backoff, Consumer<String> notices)
+      HttpClient client, URI ingestUrl, String token, Backoff backoff, Consumer<String> notices)
       throws IOException, SinkException, InterruptedException {
     URI uri = IngestHttpSink.under(ingestUrl, "api/alliances");
     HttpRequest request =
-        HttpRequest.newBuilder(uri)
+        IngestAccess.withToken(HttpRequest.newBuilder(uri), token)
             .timeout(Duration.ofSeconds(30))
             .header("Accept", "application/json")
             .GET()
             .build();
     HttpResponse<byte[]> response = Retrying.send(client, request, backoff, notices);
+    IngestAccess.check(response, token, AccessRefused.Action.READ_REGISTRY);
     if (response.statusCode() != 200) {
       throw new IOException(
           uri

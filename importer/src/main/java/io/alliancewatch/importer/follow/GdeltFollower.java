@@ -31,7 +31,10 @@ import java.util.function.Consumer;
  */
 public final class GdeltFollower {
 
-  /** Imports one downloaded export; the report says what became of it. */
+  /**
+   * Imports one downloaded export; the report says what became of it. An unchecked exception stops
+   * the follower, with the export neither done nor pending (the next run imports it).
+   */
   @FunctionalInterface
   public interface ExportImporter {
     ImportReport importExport(String name, byte[] content) throws IOException, InterruptedException;

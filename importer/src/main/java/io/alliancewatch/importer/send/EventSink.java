@@ -25,7 +25,7 @@ public interface EventSink extends AutoCloseable {
   record Refusal(int index, String pointer, String message) {}
 
   /** The batch could not be delivered; nothing in it is known to have been taken. */
-  final class SinkException extends Exception {
+  class SinkException extends Exception {
     public SinkException(String message) {
       super(message);
     }

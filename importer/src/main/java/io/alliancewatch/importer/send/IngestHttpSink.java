@@ -1,9 +1,7 @@
 package io.alliancewatch.importer.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.alliancewatch.contracts.Json;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +16,8 @@ import java.util.function.Consumer;
  * each line stands alone there, so a bad event costs only its own line, and the answer names it by
  * line number. 503 (Kafka unreachable), 502, 504 and connection failures are retried with backoff;
  * resending is harmless because every event keeps its {@code (source, id)} and scoring counts it
- * once.
+ * once. Each request carries the caller's token; 401 and 403 stop the run ({@link AccessRefused}),
+ * while a line whose {@code source} the token does not allow comes back as a bad line like any.
  */
 public final class IngestHttpSink implements EventSink {
 
@@ -26,13 +25,18 @@ public final class IngestHttpSink implements EventSink {
 
   private final HttpClient client;
   private final URI endpoint;
+  private final String token;
   private final Backoff backoff;
   private final Consumer<String> notices;
 
+  /**
+   * @param token the bearer token, or null to send none
+   */
   public IngestHttpSink(
-      HttpClient client, URI ingestUrl, Backoff backoff, Consumer<String> notices) {
+      HttpClient client, URI ingestUrl, String token, Backoff backoff, Consumer<String> notices) {
     this.client = client;
     this.endpoint = under(ingestUrl, "api/indicators");
+    this.token = token;
     this.backoff = backoff;
     this.notices = notices;
   }
@@ -54,15 +58,16 @@ public final class IngestHttpSink implements EventSink {
   @Override
   public List<Refusal> send(List<byte[]> batch) throws SinkException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(endpoint)
+        IngestAccess.withToken(HttpRequest.newBuilder(endpoint), token)
             .timeout(Duration.ofMinutes(2))
             .header("Content-Type", NDJSON)
             .header("Accept", "application/json, application/problem+json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson(batch)))
             .build();
     HttpResponse<byte[]> response = Retrying.send(client, request, backoff, notices);
+    IngestAccess.check(response, token, AccessRefused.Action.POST_INDICATORS);
     int status = response.statusCode();
-    JsonNode body = readJson(response.body());
+    JsonNode body = IngestAccess.readJson(response.body());
     if (status == 200 || (status == 422 && body != null && body.has("accepted"))) {
       // edge-cases.md: a body whose lines are all invalid may also come back as 422 with the report
       List<Refusal> refusals = refusals(body, batch.size());
@@ -113,13 +118,5 @@ public final class IngestHttpSink implements EventSink {
               line - 1, error.path("pointer").asText(""), error.path("message").asText("")));
     }
     return refusals;
-  }
-
-  private static JsonNode readJson(byte[] body) {
-    try {
-      return body.length == 0 ? null : Json.mapper().readTree(body);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

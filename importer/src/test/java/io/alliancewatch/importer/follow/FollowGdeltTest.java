@@ -10,6 +10,7 @@ import io.alliancewatch.importer.testing.Mapped;
 import io.alliancewatch.importer.testing.Resources;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,20 +38,25 @@ class FollowGdeltTest {
   }
 
   private Run poll() {
-    return Cli.run(
-        "follow",
-        "gdelt",
-        "--once",
-        "--list-url",
-        gdelt.listUrl().toString(),
-        "--state",
-        dir.resolve("state.json").toString(),
-        "--ingest-url",
-        ingest.url().toString(),
-        "--retry-wait",
-        "1ms",
-        "--max-retries",
-        "1");
+    return Cli.run(pollArgs());
+  }
+
+  private String[] pollArgs() {
+    return new String[] {
+      "follow",
+      "gdelt",
+      "--once",
+      "--list-url",
+      gdelt.listUrl().toString(),
+      "--state",
+      dir.resolve("state.json").toString(),
+      "--ingest-url",
+      ingest.url().toString(),
+      "--retry-wait",
+      "1ms",
+      "--max-retries",
+      "1"
+    };
   }
 
   @Test
@@ -184,5 +190,43 @@ class FollowGdeltTest {
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("cannot use the state file").contains("state.json");
     assertThat(ingest.written()).isEmpty();
+  }
+
+  @Test
+  void givenIngestRefusesTheToken_whenFollowingLive_thenItStopsWithExit4AndTheExportStaysToDo()
+      throws Exception {
+    ingest.requireToken("good-token");
+    gdelt.publishZipped(FIRST, Resources.bytes("/gdelt/derived.export.CSV"));
+    gdelt.list(FIRST);
+
+    // no --once: a follower that kept polling with a token that cannot change would never end
+    Run live =
+        Cli.run(
+            "follow",
+            "gdelt",
+            "--list-url",
+            gdelt.listUrl().toString(),
+            "--state",
+            dir.resolve("state.json").toString(),
+            "--ingest-url",
+            ingest.url().toString(),
+            "--token",
+            "expired-token");
+
+    assertThat(live.exitCode()).isEqualTo(4);
+    assertThat(live.err())
+        .contains("ingest refused the token (401)")
+        .contains("--source gdelt")
+        .contains("run again with a new token");
+    assertThat(ingest.refusedForAccess()).as("not retried").isEqualTo(1);
+    assertThat(FollowState.load(dir.resolve("state.json")).done()).isEmpty();
+
+    Run again =
+        Cli.run(
+            Stream.concat(Arrays.stream(pollArgs()), Stream.of("--token", "good-token"))
+                .toArray(String[]::new));
+
+    assertThat(again.exitCode()).isZero();
+    assertThat(ingest.written()).hasSize(FIRST_EVENTS);
   }
 }

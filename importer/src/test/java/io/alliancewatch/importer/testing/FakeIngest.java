@@ -19,12 +19,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on 127.0.0.1 that answers as ingest does (contract.md, edge-cases.md): GET
  * /api/alliances; POST /api/indicators with NDJSON (200 with accepted, rejected and errors by line,
- * each line judged by the contracts' own validator); 503 with Retry-After while told Kafka is down.
+ * each line judged by the contracts' own validator); 503 with Retry-After while told Kafka is down;
+ * 401 problem+json with {@code WWW-Authenticate: Bearer} to a request without the token it was told
+ * to expect, and 403 to every request while told the token lacks the right.
  */
 public final class FakeIngest implements AutoCloseable {
 
@@ -35,7 +38,12 @@ public final class FakeIngest implements AutoCloseable {
   private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger unavailableFor = new AtomicInteger();
   private final AtomicInteger allianceRequests = new AtomicInteger();
+  private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger refusedForAccess = new AtomicInteger();
   private volatile int maxErrorsListed = 1000;
+  private volatile String requiredToken;
+  private volatile boolean forbidden;
+  private volatile Set<String> allowedSources;
 
   public FakeIngest(AllianceDirectory directory) {
     this.directory = directory;
@@ -56,6 +64,34 @@ public final class FakeIngest implements AutoCloseable {
   /** The next {@code requests} posts answer 503, as ingest does while Kafka is unreachable. */
   public void kafkaDownFor(int requests) {
     unavailableFor.set(requests);
+  }
+
+  /** From now on a request needs {@code Authorization: Bearer token}, or it is answered 401. */
+  public void requireToken(String token) {
+    requiredToken = token;
+  }
+
+  /** From now on every request is answered 403, as to a token without the role. */
+  public void forbidEverything() {
+    forbidden = true;
+  }
+
+  /**
+   * From now on a line whose {@code source} is not one of these is a bad line at {@code /source},
+   * as ingest answers a feeder whose token does not list it.
+   */
+  public void allowOnlySources(String... sources) {
+    allowedSources = Set.of(sources);
+  }
+
+  /** "METHOD /path Authorization-header" of every request, in order ("-" for no header). */
+  public List<String> authorizations() {
+    return List.copyOf(authorizations);
+  }
+
+  /** How many requests were answered 401 or 403. */
+  public int refusedForAccess() {
+    return refusedForAccess.get();
   }
 
   /** Lists at most this many errors per answer and flags the rest as truncated. */
@@ -79,6 +115,9 @@ public final class FakeIngest implements AutoCloseable {
 
   private void alliances(HttpExchange exchange) throws IOException {
     allianceRequests.incrementAndGet();
+    if (refusedAccess(exchange)) {
+      return;
+    }
     ArrayNode array = Json.mapper().createArrayNode();
     for (Alliance alliance : directory.all()) {
       array.add(Json.mapper().valueToTree(alliance));
@@ -89,6 +128,9 @@ public final class FakeIngest implements AutoCloseable {
   private void indicators(HttpExchange exchange) throws IOException {
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
     byte[] body = exchange.getRequestBody().readAllBytes();
+    if (refusedAccess(exchange)) {
+      return;
+    }
     if (!"POST".equals(exchange.getRequestMethod())) {
       problem(exchange, 405, "Method not allowed", null);
       return;
@@ -104,6 +146,30 @@ public final class FakeIngest implements AutoCloseable {
       return;
     }
     ndjson(exchange, new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** Records the request's Authorization and answers 401 or 403 when that is what ingest would. */
+  private boolean refusedAccess(HttpExchange exchange) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    authorizations.add(
+        exchange.getRequestMethod()
+            + " "
+            + exchange.getRequestURI().getPath()
+            + " "
+            + (authorization == null ? "-" : authorization));
+    String required = requiredToken;
+    if (required != null && !("Bearer " + required).equals(authorization)) {
+      refusedForAccess.incrementAndGet();
+      exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+      problem(exchange, 401, "Unauthorized", "a valid bearer token is required");
+      return true;
+    }
+    if (forbidden) {
+      refusedForAccess.incrementAndGet();
+      problem(exchange, 403, "Forbidden", "the token's roles do not allow this");
+      return true;
+    }
+    return false;
   }
 
   private void ndjson(HttpExchange exchange, String body) throws IOException {
@@ -153,6 +219,11 @@ public final class FakeIngest implements AutoCloseable {
     }
     if (node == null || !node.isObject()) {
       return List.of(new FieldError("", "must be a JSON object"));
+    }
+    Set<String> allowed = allowedSources;
+    String source = node.path("source").asText();
+    if (allowed != null && !allowed.contains(source)) {
+      return List.of(new FieldError("/source", "this token may not write source '" + source + "'"));
     }
     IndicatorValidator.Result result = validator.validate(node, directory);
     return result.isValid() ? List.of() : result.errors();
