@@ -1,5 +1,6 @@
 package io.alliancewatch.bench;
 
+import io.alliancewatch.issuer.LocalIssuer;
 import io.alliancewatch.kafka.ServiceProcess;
 import io.alliancewatch.kafka.StandaloneKafka;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.tools.ProducerPerformance;
 
 /**
@@ -30,51 +32,117 @@ import org.apache.kafka.tools.ProducerPerformance;
  */
 public final class IngestBench {
 
+  /** The feeder's token every request carries (security.md); null for none. */
+  private static String token;
+
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     Path root = Path.of(System.getProperty("alliancewatch.root", ".")).toAbsolutePath();
+    // another checkout's build of ingest-service (e.g. the commit before access control), measured
+    // in the same run on the same broker: what a change costs
+    String baselineRoot = System.getProperty("bench.baseline.root");
     Path data = root.resolve("bench/target/kafka-" + UUID.randomUUID());
-    int kafkaPort = StandaloneKafka.freePort();
-    int httpPort = StandaloneKafka.freePort();
+    LocalIssuer issuer = LocalIssuer.in(root.resolve("bench/target/keys"));
+    token = issuer.token("bench-feeder", List.of("feeder"), List.of("bench"), Duration.ofHours(2));
 
     try (StandaloneKafka kafka =
-            StandaloneKafka.start(data, kafkaPort, StandaloneKafka.freePort());
-        ServiceProcess ingest =
-            ServiceProcess.start(
-                root,
-                "ingest-service",
-                httpPort,
-                Map.of(
-                    "kafka.bootstrap.servers",
-                    kafka.bootstrapServers(),
-                    "quarkus.log.level",
-                    "WARN"),
-                root.resolve("bench/target"))) {
+            StandaloneKafka.start(data, StandaloneKafka.freePort(), StandaloneKafka.freePort());
+        ServiceProcess ingest = start(root, kafka, issuer, "bench/target");
+        ServiceProcess baseline =
+            baselineRoot == null
+                ? null
+                : start(Path.of(baselineRoot).toAbsolutePath(), kafka, issuer, "bench/target/baseline")) {
       ingest.awaitReady(Duration.ofMinutes(2));
+      if (baseline != null) {
+        baseline.awaitReady(Duration.ofMinutes(2));
+      }
       List<String> lines = events(events);
       int recordSize = lines.get(0).getBytes(StandardCharsets.UTF_8).length + 60;
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-      // warm-up: the JIT and the producer's connections
-      postJsonBatches(
-          client, ingest, lines.subList(0, Math.min(20_000, lines.size())), concurrency);
+      // warm-up: the JIT and the producer's connections, of each
+      List<ServiceProcess> measured = baseline == null ? List.of(ingest) : List.of(ingest, baseline);
+      for (ServiceProcess service : measured) {
+        postJsonBatches(
+            client, service, lines.subList(0, Math.min(20_000, lines.size())), concurrency);
+        latency(client, service, 1_000);
+      }
 
-      double json = postJsonBatches(client, ingest, lines, concurrency);
-      double ndjson = postNdjson(client, ingest, events(events), concurrency);
+      Figures current = measure(client, ingest, events, concurrency);
+      Figures before = baseline == null ? null : measure(client, baseline, events, concurrency);
       double producer = producerPerfTest(kafka.bootstrapServers(), events, recordSize);
 
       System.out.printf(
           "%nIngest benchmark: %,d events, record ~%d bytes, %d client threads%n",
           events, recordSize, concurrency);
       System.out.printf("  kafka-producer-perf-test (acks=all)  %,10.0f records/s%n", producer);
-      System.out.printf(
-          "  POST JSON batches of 1,000            %,10.0f events/s  (%.0f %% of producer)%n",
-          json, 100 * json / producer);
-      System.out.printf(
-          "  POST NDJSON bulk (%d bodies)           %,10.0f events/s  (%.0f %% of producer)%n",
-          concurrency, ndjson, 100 * ndjson / producer);
+      print("this build (bearer token verified)", current, producer);
+      if (before != null) {
+        print("baseline " + baselineRoot, before, producer);
+        System.out.printf(
+            "  cost: JSON %+.1f %%, NDJSON %+.1f %% throughput; single-event p50 %+.2f ms, p99 %+.2f ms%n",
+            100 * (current.json() / before.json() - 1),
+            100 * (current.ndjson() / before.ndjson() - 1),
+            current.p50Millis() - before.p50Millis(),
+            current.p99Millis() - before.p99Millis());
+      }
     }
+  }
+
+  /** What one run measures of one service. */
+  record Figures(double json, double ndjson, double p50Millis, double p99Millis) {}
+
+  static Figures measure(HttpClient client, ServiceProcess service, int events, int concurrency)
+      throws Exception {
+    double json = postJsonBatches(client, service, events(events), concurrency);
+    double ndjson = postNdjson(client, service, events(events), concurrency);
+    Histogram micros = latency(client, service, 5_000);
+    return new Figures(
+        json,
+        ndjson,
+        micros.getValueAtPercentile(50) / 1000.0,
+        micros.getValueAtPercentile(99) / 1000.0);
+  }
+
+  static void print(String what, Figures figures, double producer) {
+    System.out.println("  " + what + ":");
+    System.out.printf(
+        "    POST JSON batches of 1,000          %,10.0f events/s  (%.0f %% of producer)%n",
+        figures.json(), 100 * figures.json() / producer);
+    System.out.printf(
+        "    POST NDJSON bulk                    %,10.0f events/s  (%.0f %% of producer)%n",
+        figures.ndjson(), 100 * figures.ndjson() / producer);
+    System.out.printf(
+        "    POST one event, one at a time       p50 %.2f ms, p99 %.2f ms (to Kafka's ack)%n",
+        figures.p50Millis(), figures.p99Millis());
+  }
+
+  /** {@code count} single-event POSTs one after another: each answered after Kafka's ack. */
+  static Histogram latency(HttpClient client, ServiceProcess service, int count) throws Exception {
+    Histogram micros = new Histogram(60_000_000L, 3);
+    for (String line : events(count)) {
+      long start = System.nanoTime();
+      post(client, service, "application/json", line, 202);
+      micros.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+    }
+    return micros;
+  }
+
+  static ServiceProcess start(Path root, StandaloneKafka kafka, LocalIssuer issuer, String logs)
+      throws java.io.IOException {
+    return ServiceProcess.start(
+        root,
+        "ingest-service",
+        StandaloneKafka.freePort(),
+        Map.of(
+            "kafka.bootstrap.servers",
+            kafka.bootstrapServers(),
+            "mp.jwt.verify.publickey.location",
+            issuer.publicKey().toString(),
+            "quarkus.log.level",
+            "WARN"),
+        Path.of(System.getProperty("alliancewatch.root", ".")).toAbsolutePath().resolve(logs));
   }
 
   static List<String> events(int count) {
@@ -161,6 +229,7 @@ public final class IngestBench {
         client.send(
             HttpRequest.newBuilder(URI.create(ingest.url("/api/indicators")))
                 .header("Content-Type", type)
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

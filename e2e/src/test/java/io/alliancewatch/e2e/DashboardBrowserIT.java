@@ -332,7 +332,7 @@ class DashboardBrowserIT {
 
   /** A gauge's value as a service's Prometheus page shows it. */
   private static double gauge(String metricsUrl, String name) {
-    Answer answer = Http.get(metricsUrl);
+    Answer answer = Http.getText(metricsUrl);
     assertThat(answer.status()).as("metrics: %s", answer).isEqualTo(200);
     return answer
         .body()

@@ -1,7 +1,5 @@
 package io.alliancewatch.e2e;
 
-import io.alliancewatch.contracts.security.Access;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
+import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.e2e.system.Http;
 import io.alliancewatch.e2e.system.RunningSystem;
 import io.alliancewatch.e2e.system.RunningSystemExtension;

@@ -49,6 +49,11 @@ public final class Http {
     return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET());
   }
 
+  /** A GET of a text answer, e.g. a Prometheus page. */
+  public static Answer getText(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/plain").GET());
+  }
+
   /** POSTs a value (a string is sent as it is, anything else as its JSON). */
   public static Answer postJson(String url, Object body) {
     return send(

@@ -25,6 +25,7 @@ public final class RunningSystem implements AutoCloseable {
 
   /** The services are slow to start on a busy 2-core machine; each gets this long. */
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
   private static final String PUBLIC_KEY = "mp.jwt.verify.publickey.location";
 
   private final LocalIssuer issuer;
