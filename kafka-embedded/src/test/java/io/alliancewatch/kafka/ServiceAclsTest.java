@@ -225,7 +225,7 @@ class ServiceAclsTest {
         throw new IllegalStateException(e);
       }
       assertThat(readUntil("scoring", SCORES, marker)).isEqualTo("1");
-      assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(STREAMS_FAILURE.get()).isNull();
     }
   }
 
