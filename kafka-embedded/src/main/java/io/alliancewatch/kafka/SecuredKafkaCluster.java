@@ -1,6 +1,7 @@
 package io.alliancewatch.kafka;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +13,14 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.awaitility.Awaitility;
 
 /**
  * A one-node KRaft cluster in this JVM secured as docker-compose.yml's brokers are: clients
@@ -89,6 +92,42 @@ public final class SecuredKafkaCluster implements KafkaForTests {
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the secured Kafka cluster", e);
     }
+  }
+
+  /**
+   * Starts the cluster as docker-compose.yml runs it with its default passwords: a SCRAM user for
+   * admin and for each principal of {@code aclFile} ({@link #defaultPassword}), its ACLs in force.
+   */
+  public static SecuredKafkaCluster startAsCompose(Path baseDirectory, Path aclFile) {
+    SecuredKafkaCluster kafka = start(baseDirectory, defaultPassword(ADMIN));
+    List<KafkaAcls.Rule> rules = KafkaAcls.read(aclFile);
+    kafka.addUser(ADMIN, defaultPassword(ADMIN));
+    for (String principal : KafkaAcls.principals(rules)) {
+      kafka.addUser(principal, defaultPassword(principal));
+    }
+    List<AclBinding> bindings = KafkaAcls.bindings(rules);
+    kafka.allow(bindings);
+    try (Admin admin = Admin.create(kafka.adminProperties())) {
+      // the broker authorises with the ACLs once its metadata has them
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  admin.describeAcls(AclBindingFilter.ANY).values().get(5, TimeUnit.SECONDS).size()
+                      >= bindings.size());
+    }
+    return kafka;
+  }
+
+  /** A principal's password in docker-compose.yml when its variable is unset: admin-secret, ... */
+  public static String defaultPassword(String principal) {
+    return principal + "-secret";
+  }
+
+  /** The client settings of a principal of {@link #startAsCompose}. */
+  public Map<String, Object> clientProperties(String principal) {
+    return clientProperties(principal, defaultPassword(principal));
   }
 
   /** Creates or replaces a SCRAM user. */

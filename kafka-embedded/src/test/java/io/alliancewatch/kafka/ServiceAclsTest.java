@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.Serdes;
@@ -80,26 +79,14 @@ class ServiceAclsTest {
   @BeforeAll
   static void startTheSecuredBrokerWithTheUsersAndAclsOfCompose() {
     kafka =
-        SecuredKafkaCluster.start(
-            Path.of("target", "secured-" + UUID.randomUUID()).toAbsolutePath(), "admin-secret");
-    List<KafkaAcls.Rule> rules = KafkaAcls.read(Path.of("..", KafkaAcls.FILE));
-    kafka.addUser(SecuredKafkaCluster.ADMIN, "admin-secret");
-    for (String principal : KafkaAcls.principals(rules)) {
-      kafka.addUser(principal, password(principal));
-    }
-    kafka.allow(KafkaAcls.bindings(rules));
+        SecuredKafkaCluster.startAsCompose(
+            Path.of("target", "secured-" + UUID.randomUUID()).toAbsolutePath(),
+            Path.of("..", KafkaAcls.FILE));
 
     // topic-init's part: the contract's topics and the alert service's delivery log, one probe each
     List<TopicSpec> topics = new ArrayList<>(TopicSpec.DEFAULTS);
     topics.add(new TopicSpec(DELIVERIES, 1, true));
     try (Admin admin = Admin.create(kafka.adminProperties())) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  admin.describeAcls(AclBindingFilter.ANY).values().get(5, TimeUnit.SECONDS).size()
-                      == KafkaAcls.bindings(rules).size());
       TopicSpec.ensureExist(admin, topics, (short) -1);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -154,7 +141,7 @@ class ServiceAclsTest {
       try (KafkaProducer<String, String> producer = producer(principal.getKey())) {
         for (TopicSpec topic : TopicSpec.DEFAULTS) {
           if (principal.getValue().writes().contains(topic.name())) {
-            assertThatCode(principal.getKey() + " writes " + topic.name(), producer, topic.name());
+            assertWrites(principal.getKey() + " writes " + topic.name(), producer, topic.name());
           } else {
             assertThatThrownBy(() -> send(producer, topic.name()))
                 .as("%s writes %s", principal.getKey(), topic.name())
@@ -249,7 +236,7 @@ class ServiceAclsTest {
     }
     try (KafkaProducer<String, String> alert = producer("alert")) {
       for (String topic : List.of(SUBSCRIPTIONS, NOTIFICATIONS_DLQ, DELIVERIES)) {
-        assertThatCode("alert writes " + topic, alert, topic);
+        assertWrites("alert writes " + topic, alert, topic);
       }
     }
     assertThat(readOne("alert", DELIVERIES)).isNotNull();
@@ -333,10 +320,10 @@ class ServiceAclsTest {
     }
   }
 
-  private static void assertThatCode(
-      String what, KafkaProducer<String, String> producer, String t) {
+  private static void assertWrites(
+      String what, KafkaProducer<String, String> producer, String topic) {
     try {
-      send(producer, t);
+      send(producer, topic);
     } catch (Exception e) {
       throw new AssertionError(what + ": refused", e);
     }
@@ -367,6 +354,6 @@ class ServiceAclsTest {
   }
 
   private static String password(String user) {
-    return user + "-secret";
+    return SecuredKafkaCluster.defaultPassword(user);
   }
 }
