@@ -47,7 +47,7 @@ public class RestartableKafkaTestResource implements QuarkusTestResourceLifecycl
   }
 
   public static synchronized String bootstrapServers() {
-    return "localhost:" + port;
+    return StandaloneKafka.HOST + ":" + port;
   }
 
   @Override

@@ -24,6 +24,12 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 public final class StandaloneKafka implements AutoCloseable {
 
+  /**
+   * The only address the broker listens on: the local run's broker authenticates no one, so it is
+   * reachable from this machine alone.
+   */
+  static final String HOST = "127.0.0.1";
+
   private final Path dataDir;
   private final int port;
   private final KafkaRaftServer server;
@@ -35,7 +41,7 @@ public final class StandaloneKafka implements AutoCloseable {
   }
 
   /**
-   * Starts a broker on {@code localhost:port} with its log in {@code dataDir}, formatting the
+   * Starts a broker on {@code 127.0.0.1:port} with its log in {@code dataDir}, formatting the
    * folder on first use and keeping what it holds otherwise.
    */
   public static StandaloneKafka start(Path dataDir, int port, int controllerPort) {
@@ -59,11 +65,11 @@ public final class StandaloneKafka implements AutoCloseable {
     return Map.ofEntries(
         Map.entry("process.roles", "broker,controller"),
         Map.entry("node.id", "1"),
-        Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
+        Map.entry("controller.quorum.voters", "1@" + HOST + ":" + controllerPort),
         Map.entry(
             "listeners",
-            "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort),
-        Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + port),
+            "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort),
+        Map.entry("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port),
         Map.entry("controller.listener.names", "CONTROLLER"),
         Map.entry("inter.broker.listener.name", "PLAINTEXT"),
         Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
@@ -95,7 +101,7 @@ public final class StandaloneKafka implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return "localhost:" + port;
+    return HOST + ":" + port;
   }
 
   public Path dataDir() {

@@ -1,10 +1,18 @@
 package io.alliancewatch.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +48,42 @@ class BrokersTest {
       assertThat(readAll(kafka.bootstrapServers(), "kept", 2))
           .containsExactly("before restart", "after restart");
     }
+  }
+
+  @Test
+  void shouldListenOnTheLoopbackAddressOnly() throws Exception {
+    Path dataDir = Path.of("target", "standalone-" + UUID.randomUUID());
+    int port = StandaloneKafka.freePort();
+    try (StandaloneKafka kafka = StandaloneKafka.start(dataDir, port, StandaloneKafka.freePort())) {
+      assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
+      send(kafka.bootstrapServers(), "loopback", "reachable");
+
+      List<InetAddress> others = nonLoopbackAddresses();
+      for (InetAddress address : others) {
+        assertThatThrownBy(
+                () -> {
+                  try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(address, port), 2000);
+                  }
+                })
+            .as("the broker's port on %s", address)
+            .isInstanceOf(IOException.class);
+      }
+      assertThat(StandaloneKafka.brokerConfig(dataDir, port, 1).get("listeners"))
+          .isEqualTo("PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:1");
+    }
+  }
+
+  private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+    List<InetAddress> addresses = new ArrayList<>();
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (nic.isUp() && !nic.isLoopback()) {
+        Collections.list(nic.getInetAddresses()).stream()
+            .filter(a -> !a.isLinkLocalAddress())
+            .forEach(addresses::add);
+      }
+    }
+    return addresses;
   }
 
   private static void send(String bootstrap, String topic, String value) throws Exception {

@@ -103,8 +103,8 @@ public class AlertEngine {
 
   private Properties properties() {
     Properties p = new Properties();
+    p.putAll(clients.baseProps());
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.engine().applicationId());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, clients.bootstrapServers());
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     long commitMillis = config.engine().commitInterval().toMillis();

@@ -3,6 +3,7 @@ package io.alliancewatch.alert.kafka;
 import io.alliancewatch.alert.config.AlertsConfig;
 import io.alliancewatch.contracts.TopicSpec;
 import io.alliancewatch.contracts.Topics;
+import io.alliancewatch.http.kafka.KafkaSecurityConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -19,8 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,6 +46,7 @@ public class KafkaClients {
   private static final String PRODUCER_CLIENT_ID = "alert-service-producer";
 
   private final String bootstrapServers;
+  private final KafkaSecurityConfig security;
   private final AlertsConfig config;
   private final MeterRegistry meters;
   // one thread for all binders: each looks for new client metrics (a new partition) once a minute
@@ -55,15 +57,27 @@ public class KafkaClients {
 
   public KafkaClients(
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      KafkaSecurityConfig security,
       AlertsConfig config,
       MeterRegistry meters) {
     this.bootstrapServers = bootstrapServers;
+    this.security = security;
     this.config = config;
     this.meters = meters;
   }
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /**
+   * The settings every client of the service starts from, Kafka Streams' included: the brokers and
+   * how to authenticate to them ({@code kafka.security.protocol}, {@code kafka.sasl.*}).
+   */
+  public Map<String, Object> baseProps() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return security.addTo(props);
   }
 
   /** Creates the topics this service reads and writes when they are missing. */
@@ -78,8 +92,7 @@ public class KafkaClients {
             TopicSpec.byDefaultName(Topics.NOTIFICATIONS_DLQ.name())
                 .named(topics.notificationsDlq()),
             new TopicSpec(topics.deliveries(), 6, true));
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    try (Admin admin = Admin.create(baseProps())) {
       TopicSpec.ensureExist(admin, specs, topics.replicationFactor());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -144,8 +157,7 @@ public class KafkaClients {
     if (current == null) {
       synchronized (this) {
         if (producer == null) {
-          Map<String, Object> props = new HashMap<>();
-          props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+          Map<String, Object> props = baseProps();
           props.put(ProducerConfig.CLIENT_ID_CONFIG, PRODUCER_CLIENT_ID);
           props.put(ProducerConfig.ACKS_CONFIG, "all");
           props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -170,8 +182,7 @@ public class KafkaClients {
    * {@code clientId} names it in the broker's logs and in the {@code client_id} tag of its metrics.
    */
   public Map<String, Object> consumerProps(String clientId, String groupId) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> props = baseProps();
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -3,6 +3,7 @@ package io.alliancewatch.e2e.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alliancewatch.contracts.TopicSpec;
+import io.alliancewatch.kafka.KafkaAcls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** docker-compose.yml against the code: topics, ports, config keys, image names and versions. */
+/**
+ * docker-compose.yml against the code: topics, ports, config keys, image names and versions, the
+ * brokers' SASL, the services' logins and acl-init (KafkaAclFileTest holds the ACL file itself to
+ * the services' topics and ids).
+ */
 class ComposeFileTest {
 
   private static final Pattern CREATE = Pattern.compile("(?m)^\\s*create\\s+(.*)$");
@@ -71,7 +76,11 @@ class ComposeFileTest {
       List<String> known = new ArrayList<>(config.referencedEnv);
       config.keys().stream().map(ServiceConfig::envName).forEach(known::add);
       for (String variable : environment(name).keySet()) {
-        assertThat(variable.startsWith("QUARKUS_") || known.contains(variable))
+        // MP_JWT_*: MicroProfile JWT's own keys (mp.jwt.verify.*), which its extension reads
+        assertThat(
+                variable.startsWith("QUARKUS_")
+                    || variable.startsWith("MP_JWT_")
+                    || known.contains(variable))
             .as(
                 "%s's %s maps to no key of its application.properties or config mapping",
                 name, variable)
@@ -148,8 +157,8 @@ class ComposeFileTest {
             .filter(image -> image.startsWith("apache/kafka:"))
             .toList();
     assertThat(kafkaImages)
-        .as("three brokers and topic-init")
-        .hasSize(4)
+        .as("three brokers, acl-init and topic-init")
+        .hasSize(5)
         .allSatisfy(
             image -> assertThat(image).isEqualTo("apache/kafka:" + AppInfoParser.getVersion()));
   }
@@ -179,8 +188,105 @@ class ComposeFileTest {
       strings(service.get("volumes")).stream().filter(v -> v.startsWith("./")).forEach(mounts::add);
     }
     assertThat(mounts).isNotEmpty();
+    String header = RepoFiles.read("docker-compose.yml").split("\n(?!#)", 2)[0];
     for (String mount : mounts) {
-      assertThat(RepoFiles.path(mount.substring(2, mount.indexOf(':')))).as(mount).exists();
+      String file = mount.substring(2, mount.indexOf(':'));
+      if (file.startsWith("data/")) {
+        // made on the user's machine (keys, tokens), never committed: the header says how
+        assertThat(header).as("how %s is made", file).contains(file.substring("data/".length()));
+      } else {
+        assertThat(RepoFiles.path(file)).as(mount).exists();
+      }
+    }
+  }
+
+  @Test
+  void everyServiceLogsInToKafkaWithScramAsItsOwnPrincipal() {
+    Map<String, Object> aclInit = environment("acl-init");
+    for (String name : RepoFiles.SERVICES) {
+      String principal = RepoFiles.kafkaPrincipal(name);
+      Map<String, Object> env = environment(name);
+      assertThat(env)
+          .as("%s's Kafka security", name)
+          .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+          .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+      String variable = "KAFKA_" + principal.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD";
+      assertThat(String.valueOf(env.get("KAFKA_SASL_JAAS_CONFIG")))
+          .as("%s's login", name)
+          .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required ")
+          .contains("username=\"" + principal + "\"")
+          .containsPattern("password=\"\\$\\{" + variable + ":-[^}]+}\";$");
+      assertThat(aclInit).as("acl-init makes %s's SCRAM user", principal).containsKey(variable);
+      assertThat(aclInit.get(variable)).asString().startsWith("${" + variable + ":-");
+      for (String key : List.of("kafka.security.protocol", "kafka.sasl.mechanism")) {
+        assertThat(ServiceConfig.of(name).knows(key)).as("%s knows %s", name, key).isTrue();
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> dependsOn = (Map<String, Object>) service(name).get("depends_on");
+      assertThat(dependsOn).as("%s waits for the users and ACLs", name).containsKey("acl-init");
+    }
+  }
+
+  @Test
+  void everyBrokerListenerButTheControllersTakesSaslAndTheAuthorizerRefusesTheRest() {
+    for (String broker : brokerNames()) {
+      Map<String, Object> env = environment(broker);
+      Map<String, String> protocols = new java.util.HashMap<>();
+      for (String entry :
+          String.valueOf(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).split(",")) {
+        protocols.put(entry.split(":")[0], entry.split(":")[1]);
+      }
+      String controller = String.valueOf(env.get("KAFKA_CONTROLLER_LISTENER_NAMES"));
+      List<String> listeners = new ArrayList<>();
+      for (String listener : String.valueOf(env.get("KAFKA_LISTENERS")).split(",")) {
+        listeners.add(listener.substring(0, listener.indexOf(':')));
+      }
+      assertThat(listeners).as("%s's listeners", broker).contains("INTERNAL", "HOST", controller);
+      for (String listener : listeners) {
+        if (!listener.equals(controller)) {
+          assertThat(protocols.get(listener))
+              .as("%s's %s listener", broker, listener)
+              .isEqualTo("SASL_PLAINTEXT");
+          Object mechanisms =
+              env.getOrDefault(
+                  "KAFKA_LISTENER_NAME_" + listener + "_SASL_ENABLED_MECHANISMS",
+                  env.get("KAFKA_SASL_ENABLED_MECHANISMS"));
+          assertThat(String.valueOf(mechanisms).split(","))
+              .as("%s's %s mechanisms", broker, listener)
+              .contains("SCRAM-SHA-512");
+          assertThat(env)
+              .containsKey(
+                  "KAFKA_LISTENER_NAME_" + listener + "_SCRAM___SHA___512_SASL_JAAS_CONFIG");
+        }
+      }
+      assertThat(String.valueOf(env.get("KAFKA_SASL_ENABLED_MECHANISMS")))
+          .as("clients log in with SCRAM only, e.g. on HOST (admin's PLAIN stays inside)")
+          .isEqualTo("SCRAM-SHA-512");
+      assertThat(env)
+          .containsEntry(
+              "KAFKA_AUTHORIZER_CLASS_NAME",
+              "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+          .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+          .containsEntry("KAFKA_SUPER_USERS", "User:admin");
+    }
+  }
+
+  @Test
+  void aclInitGivesEveryLineOfTheAclFileToKafkaAcls() {
+    Map<String, Object> init = service("acl-init");
+    assertThat(strings(init.get("volumes")))
+        .containsExactly("./" + KafkaAcls.FILE + ":/acls/acls.txt:ro");
+    String script = String.join("\n", strings(init.get("command")));
+    assertThat(script)
+        .contains("done < /acls/acls.txt")
+        .contains("/opt/kafka/bin/kafka-acls.sh")
+        .contains("--allow-principal \"User:$$principal\"")
+        .contains("/opt/kafka/bin/kafka-configs.sh")
+        .contains("SCRAM-SHA-512=[password=");
+    for (String principal : KafkaAcls.principals(KafkaAcls.parse(RepoFiles.read(KafkaAcls.FILE)))) {
+      assertThat(environment("acl-init"))
+          .as("the password of principal %s", principal)
+          .containsKey("KAFKA_" + principal.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD");
     }
   }
 

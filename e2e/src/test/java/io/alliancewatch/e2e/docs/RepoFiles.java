@@ -26,6 +26,14 @@ final class RepoFiles {
 
   private RepoFiles() {}
 
+  /**
+   * The Kafka principal a service logs in as (deploy/kafka/acls.txt): {@code ingest-service} is
+   * {@code ingest}.
+   */
+  static String kafkaPrincipal(String service) {
+    return service.substring(0, service.indexOf('-'));
+  }
+
   /** {@code alliancewatch.root} (set by surefire and failsafe), else the parent of the module. */
   static Path root() {
     Path root =

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -41,12 +42,31 @@ public final class RawTopicSink implements EventSink {
     this.bootstrapServers = bootstrapServers;
     this.directory = directory;
     this.validator = checkLocally ? new IndicatorValidator(Clock.systemUTC()) : null;
-    this.producer = new KafkaProducer<>(config(bootstrapServers));
+    this.producer = new KafkaProducer<>(config(bootstrapServers, System.getenv()));
   }
 
-  static Properties config(String bootstrapServers) {
+  /**
+   * The producer's settings; with a SASL login from the environment, as the services take theirs
+   * ({@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM}, {@code
+   * KAFKA_SASL_JAAS_CONFIG}): docker-compose.yml's brokers accept principal {@code feeder} on the
+   * raw topic.
+   */
+  private static final Map<String, String> SECURITY_ENV =
+      Map.of(
+          "KAFKA_SECURITY_PROTOCOL", "security.protocol",
+          "KAFKA_SASL_MECHANISM", "sasl.mechanism",
+          "KAFKA_SASL_JAAS_CONFIG", "sasl.jaas.config");
+
+  static Properties config(String bootstrapServers, Map<String, String> env) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    SECURITY_ENV.forEach(
+        (variable, key) -> {
+          String value = env.get(variable);
+          if (value != null && !value.isBlank()) {
+            props.put(key, value);
+          }
+        });
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "alliance-watch-importer");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

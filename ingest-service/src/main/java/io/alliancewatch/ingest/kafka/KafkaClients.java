@@ -2,6 +2,7 @@ package io.alliancewatch.ingest.kafka;
 
 import io.alliancewatch.contracts.TopicSpec;
 import io.alliancewatch.contracts.Topics;
+import io.alliancewatch.http.kafka.KafkaSecurityConfig;
 import io.alliancewatch.ingest.config.IngestConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class KafkaClients {
 
   private final String bootstrapServers;
+  private final KafkaSecurityConfig security;
   private final IngestConfig config;
   private final MeterRegistry registry;
   private volatile KafkaProducer<byte[], byte[]> producer;
@@ -40,9 +43,11 @@ public class KafkaClients {
 
   public KafkaClients(
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      KafkaSecurityConfig security,
       IngestConfig config,
       MeterRegistry registry) {
     this.bootstrapServers = bootstrapServers;
+    this.security = security;
     this.config = config;
     this.registry = registry;
   }
@@ -51,10 +56,19 @@ public class KafkaClients {
     return bootstrapServers;
   }
 
+  /**
+   * The settings every client of the service starts from: the brokers and how to authenticate to
+   * them ({@code kafka.security.protocol}, {@code kafka.sasl.*}).
+   */
+  public Map<String, Object> baseProps() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return security.addTo(props);
+  }
+
   public synchronized KafkaProducer<byte[], byte[]> producer() {
     if (producer == null) {
-      Map<String, Object> props = new HashMap<>();
-      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      Map<String, Object> props = baseProps();
       props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service");
       props.put(ProducerConfig.ACKS_CONFIG, "all");
       props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -76,17 +90,11 @@ public class KafkaClients {
 
   public synchronized Admin admin() {
     if (admin == null) {
-      admin =
-          AdminClient.create(
-              Map.of(
-                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrapServers,
-                  AdminClientConfig.CLIENT_ID_CONFIG,
-                  "ingest-service-admin",
-                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                  5000,
-                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                  10000));
+      Map<String, Object> props = baseProps();
+      props.put(AdminClientConfig.CLIENT_ID_CONFIG, "ingest-service-admin");
+      props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+      props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+      admin = AdminClient.create(props);
       adminMetrics = new KafkaClientMetrics(admin);
       adminMetrics.bindTo(registry);
     }

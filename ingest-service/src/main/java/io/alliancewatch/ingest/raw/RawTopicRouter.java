@@ -113,8 +113,7 @@ public class RawTopicRouter {
   }
 
   private void consume() {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, clients.bootstrapServers());
+    Map<String, Object> props = clients.baseProps();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.raw().groupId());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -160,14 +160,9 @@ public class AllianceRegistry implements AllianceDirectory {
   }
 
   private void readAndFollow() {
-    Map<String, Object> props =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            clients.bootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.CLIENT_ID_CONFIG,
-            "ingest-service-registry");
+    Map<String, Object> props = clients.baseProps();
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-registry");
     try (KafkaConsumer<String, byte[]> registryConsumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer = registryConsumer;

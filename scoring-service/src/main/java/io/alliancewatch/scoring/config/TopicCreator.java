@@ -2,9 +2,11 @@ package io.alliancewatch.scoring.config;
 
 import io.alliancewatch.contracts.TopicSpec;
 import io.alliancewatch.contracts.Topics;
+import io.alliancewatch.http.kafka.KafkaSecurityConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,19 +26,17 @@ public class TopicCreator {
   void onStart(
       @Observes StartupEvent event,
       ScoringConfig config,
+      KafkaSecurityConfig security,
       @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrapServers) {
     List<TopicSpec> specs =
         List.of(
             TopicSpec.byDefaultName(Topics.INDICATORS.name()).named(config.topics().indicators()),
             TopicSpec.byDefaultName(Topics.REGISTRY.name()).named(config.topics().registry()),
             TopicSpec.byDefaultName(Topics.SCORES.name()).named(config.topics().scores()));
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "scoring-topic-creator"))) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "scoring-topic-creator");
+    try (Admin admin = Admin.create(security.addTo(props))) {
       TopicSpec.ensureExist(admin, specs, config.topics().replicationFactor());
     } catch (Exception e) {
       // not fatal: the topics may be created by others; Kafka Streams waits for them

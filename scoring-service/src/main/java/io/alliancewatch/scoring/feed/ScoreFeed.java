@@ -2,6 +2,7 @@ package io.alliancewatch.scoring.feed;
 
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.ScoreRecord;
+import io.alliancewatch.http.kafka.KafkaSecurityConfig;
 import io.alliancewatch.scoring.config.ScoringConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -63,6 +64,7 @@ public class ScoreFeed {
 
   private final ScoringConfig config;
   private final String bootstrapServers;
+  private final KafkaSecurityConfig security;
   private final FeedMetrics metrics;
   private final MeterRegistry registry;
   private final Map<String, Positioned> latest = new HashMap<>();
@@ -74,10 +76,12 @@ public class ScoreFeed {
   public ScoreFeed(
       ScoringConfig config,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      KafkaSecurityConfig security,
       FeedMetrics metrics,
       MeterRegistry registry) {
     this.config = config;
     this.bootstrapServers = bootstrapServers;
+    this.security = security;
     this.metrics = metrics;
     this.registry = registry;
   }
@@ -156,6 +160,7 @@ public class ScoreFeed {
   private void run() {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    security.addTo(props);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-score-feed");
