@@ -52,7 +52,11 @@ public final class IngestBench {
         ServiceProcess baseline =
             baselineRoot == null
                 ? null
-                : start(Path.of(baselineRoot).toAbsolutePath(), kafka, issuer, "bench/target/baseline")) {
+                : start(
+                    Path.of(baselineRoot).toAbsolutePath(),
+                    kafka,
+                    issuer,
+                    "bench/target/baseline")) {
       ingest.awaitReady(Duration.ofMinutes(2));
       if (baseline != null) {
         baseline.awaitReady(Duration.ofMinutes(2));
@@ -62,7 +66,8 @@ public final class IngestBench {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
       // warm-up: the JIT and the producer's connections, of each
-      List<ServiceProcess> measured = baseline == null ? List.of(ingest) : List.of(ingest, baseline);
+      List<ServiceProcess> measured =
+          baseline == null ? List.of(ingest) : List.of(ingest, baseline);
       for (ServiceProcess service : measured) {
         postJsonBatches(
             client, service, lines.subList(0, Math.min(20_000, lines.size())), concurrency);
