@@ -182,6 +182,7 @@ function showSignIn(message = '') {
   streams.splice(0).forEach((stream) => stream.close());
   document.body.dataset.signedIn = 'false';
   document.getElementById('signed-in').hidden = true;
+  document.querySelector('.services').hidden = true; // nothing is connecting while signed out
   document.getElementById('sign-in').hidden = false;
   document.getElementById('dashboard').hidden = true;
   document.getElementById('sign-in-error').textContent = message;
@@ -192,6 +193,7 @@ function showSignedIn(who) {
   document.getElementById('sign-in').hidden = true;
   document.getElementById('dashboard').hidden = false;
   document.getElementById('signed-in').hidden = false;
+  document.querySelector('.services').hidden = false;
   document.getElementById('who').textContent = `${who.subject} (${who.roles.join(', ')})`;
 }
 
