@@ -74,8 +74,14 @@ public final class IngestBench {
         latency(client, service, 1_000);
       }
 
+      // A B B A: what drifts over the run (the broker's log, the JIT, the machine) falls on both
       Figures current = measure(client, ingest, events, concurrency);
-      Figures before = baseline == null ? null : measure(client, baseline, events, concurrency);
+      Figures before = null;
+      if (baseline != null) {
+        before = measure(client, baseline, events, concurrency);
+        before = Figures.mean(before, measure(client, baseline, events, concurrency));
+        current = Figures.mean(current, measure(client, ingest, events, concurrency));
+      }
       double producer = producerPerfTest(kafka.bootstrapServers(), events, recordSize);
 
       System.out.printf(
@@ -96,7 +102,15 @@ public final class IngestBench {
   }
 
   /** What one run measures of one service. */
-  record Figures(double json, double ndjson, double p50Millis, double p99Millis) {}
+  record Figures(double json, double ndjson, double p50Millis, double p99Millis) {
+    static Figures mean(Figures a, Figures b) {
+      return new Figures(
+          (a.json + b.json) / 2,
+          (a.ndjson + b.ndjson) / 2,
+          (a.p50Millis + b.p50Millis) / 2,
+          (a.p99Millis + b.p99Millis) / 2);
+    }
+  }
 
   static Figures measure(HttpClient client, ServiceProcess service, int events, int concurrency)
       throws Exception {
