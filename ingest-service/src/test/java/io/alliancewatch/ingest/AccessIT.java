@@ -205,4 +205,25 @@ class AccessIT {
   void theOpenApiDocumentRequiresTheBearerTokenOnEveryOperation() {
     io.alliancewatch.issuer.testing.AccessMatrix.assertOpenApiRequiresBearer(java.util.Set.of());
   }
+
+  @Test
+  void aTokenThatExpiresIsRefusedFromItsExpiryOnThoughItWasVerifiedBefore() {
+    java.time.Instant now = java.time.Instant.now();
+    String shortLived =
+        TestTokens.issuer()
+            .sign(
+                "short-lived",
+                List.of(Access.VIEWER),
+                List.of(),
+                now,
+                now.plusSeconds(3),
+                TestTokens.issuer().issuer());
+    as(shortLived).get("/api/alliances").then().statusCode(200); // verified, and remembered
+    // refused once exp and the clock skew (mp.jwt.verify.clock.skew, 30 s) have passed
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofSeconds(1))
+        .until(() -> as(shortLived).get("/api/alliances").statusCode() == 401);
+    assertThat(java.time.Instant.now()).isAfterOrEqualTo(now.plusSeconds(3 + 30));
+  }
 }

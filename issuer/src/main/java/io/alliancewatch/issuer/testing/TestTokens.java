@@ -54,7 +54,7 @@ public final class TestTokens {
     return "Bearer " + token;
   }
 
-  /** A viewer token that expired a minute ago. */
+  /** An admin token that expired ten minutes ago, well past the services' clock skew (30 s). */
   public static String expired() {
     Instant now = Instant.now();
     return issuer()
@@ -63,7 +63,7 @@ public final class TestTokens {
             List.of(Access.ADMIN),
             List.of(),
             now.minus(Duration.ofHours(1)),
-            now.minus(Duration.ofMinutes(1)),
+            now.minus(Duration.ofMinutes(10)),
             issuer().issuer());
   }
 
