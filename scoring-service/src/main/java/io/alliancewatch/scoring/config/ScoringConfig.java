@@ -16,6 +16,15 @@ public interface ScoringConfig {
   @WithDefault("60s")
   Duration tickInterval();
 
+  /**
+   * How often the alliances counted since the last emission get their record, each once, after
+   * which the transaction is committed (scoring.md section 9: at most one record per alliance per
+   * commit). Bounds the wait from an event to its record; a shorter one means more, smaller
+   * transactions.
+   */
+  @WithDefault("20ms")
+  Duration emitInterval();
+
   Stream stream();
 
   /**

@@ -14,12 +14,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,9 +32,15 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.jboss.logging.Logger;
 
 /**
- * Counts each indicator into its alliance's state and emits the alliance's score at {@code max(R,
- * now)}; on a wall-clock tick, re-emits every alliance whose scores have faded by at least {@link
- * #MOVED} since its last record. "Now" is the processor context's wall clock, which tests drive.
+ * Counts each indicator into its alliance's state and marks the alliance pending; every emit
+ * interval (wall clock), each pending alliance gets one record, its score at {@code max(R, now)}
+ * after all it counted, and the transaction is committed at once: at most one record per alliance
+ * per commit (scoring.md section 9). On a wall-clock tick, re-emits every alliance whose scores have
+ * faded by at least {@link #MOVED} since its last record. "Now" is the processor context's wall
+ * clock, which tests drive.
+ *
+ * <p>What is pending lives in a changelogged store, written in the same transaction as the counts:
+ * an alliance counted but not yet emitted when the process dies gets its record after the restart.
  */
 final class ScoreProcessor implements Processor<String, byte[], String, ScoreRecord> {
 
@@ -42,12 +49,17 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
 
   private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
 
+  /** At most this many alliance states are kept as objects (the store has them all). */
+  static final int MAX_LIVE = 10_000;
+
   private final ScoringModel model;
   private final Duration tickInterval;
+  private final Duration emitInterval;
   private final ScoringMetrics metrics;
   private ProcessorContext<String, ScoreRecord> context;
   private KeyValueStore<String, byte[]> states;
   private KeyValueStore<String, Long> seen;
+  private KeyValueStore<String, byte[]> pending;
   private TimestampedKeyValueStore<String, Alliance> registry;
 
   /**
@@ -58,12 +70,31 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
    * (which also rewrites a state an earlier version stored whole); after that an event writes only
    * the parts it changed ({@link AllianceStates}).
    */
-  private final Map<String, AllianceState> live = new HashMap<>();
+  private final Map<String, AllianceState> live = bounded();
 
-  ScoreProcessor(ScoringModel model, Duration tickInterval, ScoringMetrics metrics) {
+  /**
+   * The alliances known to be in the pending store (so that only an alliance's first event since
+   * its last record writes there); bounded like {@link #live}: one that falls out is written again.
+   */
+  private final Map<String, Boolean> markedPending = bounded();
+
+  private boolean anyPending;
+
+  ScoreProcessor(
+      ScoringModel model, Duration tickInterval, Duration emitInterval, ScoringMetrics metrics) {
     this.model = model;
     this.tickInterval = tickInterval;
+    this.emitInterval = emitInterval;
     this.metrics = metrics;
+  }
+
+  private static <V> Map<String, V> bounded() {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > MAX_LIVE;
+      }
+    };
   }
 
   @Override
@@ -72,8 +103,14 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
     live.clear();
     this.states = context.getStateStore(ScoringTopology.STATE_STORE);
     this.seen = context.getStateStore(ScoringTopology.SEEN_STORE);
+    this.pending = context.getStateStore(ScoringTopology.PENDING_STORE);
+    markedPending.clear();
+    try (KeyValueIterator<String, byte[]> left = pending.all()) {
+      anyPending = left.hasNext(); // counted before a restart, not emitted yet: emitted first
+    }
     this.registry = context.getStateStore(ScoringTopology.REGISTRY_STORE);
     context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
   }
 
   @Override
@@ -100,14 +137,57 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
       return;
     }
     metrics.counted(allianceId);
-    Instant now = now();
-    ScoreRecord score = evaluate(allianceId, state, now);
-    state.markEmitted(score.cohesion(), score.risk());
     save(allianceId, state, event);
-    emit(allianceId, score, record.timestamp(), TraceHeaders.carry(record.headers()), "event");
-    if (event.ingestedAt() != null) {
-      metrics.ingestToScore(Duration.between(event.ingestedAt(), now));
+    markPending(allianceId, event, record.headers());
+  }
+
+  /**
+   * Puts the alliance in the pending store, with the trace and ingestion time of its first event
+   * since its last record (the record carries that trace; the ingest-to-score time is that event's,
+   * the longest of the batch).
+   */
+  private void markPending(String allianceId, IndicatorEvent event, Headers headers) {
+    anyPending = true;
+    if (markedPending.put(allianceId, Boolean.TRUE) != null) {
+      return; // already in the store since its last record
     }
+    if (pending.get(allianceId) != null) {
+      return; // in the store from before a restart, or after falling out of markedPending
+    }
+    pending.put(allianceId, PendingRecord.encode(event.ingestedAt(), TraceHeaders.carry(headers)));
+  }
+
+  /**
+   * Every pending alliance's record, each computed now after all it counted, then a commit: the
+   * records and the emptied pending store go out in one transaction.
+   */
+  private void emitPending(long wallClockMs) {
+    if (!anyPending) {
+      return;
+    }
+    Instant now = Instant.ofEpochMilli(wallClockMs);
+    List<KeyValue<String, byte[]>> due = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = pending.all()) {
+      all.forEachRemaining(due::add);
+    }
+    // read and written after the iterator is closed: a store is not changed under an open iterator
+    for (KeyValue<String, byte[]> entry : due) {
+      String allianceId = entry.key;
+      pending.delete(allianceId);
+      AllianceState state = load(allianceId);
+      if (state == null) {
+        continue;
+      }
+      PendingRecord marked = PendingRecord.decode(entry.value);
+      ScoreRecord score = evaluate(allianceId, state, now);
+      state.markEmitted(score.cohesion(), score.risk());
+      save(allianceId, state, null);
+      emit(allianceId, score, wallClockMs, marked.headers(), "event");
+      marked.ingestedAt().ifPresent(at -> metrics.ingestToScore(Duration.between(at, now)));
+    }
+    markedPending.clear();
+    anyPending = false;
+    context.commit(); // at most one record per alliance per commit
   }
 
   private Optional<IndicatorEvent> read(Record<String, byte[]> record) {
@@ -147,6 +227,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
   }
 
   private void tick(long wallClockMs) {
+    emitPending(wallClockMs); // counted alliances first, so that a tick judges what was emitted
     long start = System.nanoTime();
     Instant now = Instant.ofEpochMilli(wallClockMs);
     List<String> alliances = new ArrayList<>();

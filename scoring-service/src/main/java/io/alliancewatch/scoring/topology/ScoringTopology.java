@@ -16,10 +16,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The scoring topology: indicators in, one score record out per counted event or tick. The registry
- * is a global table (every instance needs every alliance's members and guideline); the alliance
- * states and the ledger of seen events are local stores, partitioned like the indicators and backed
- * by changelogs.
+ * The scoring topology: indicators in; score records out, at most one per alliance per commit (the
+ * state after that commit's events) and after each tick that moved a score (scoring.md sections 8,
+ * 9). The registry is a global table (every instance needs every alliance's members and guideline);
+ * the alliance states, the ledger of seen events and the alliances counted but not yet emitted are
+ * local stores, partitioned like the indicators and backed by changelogs.
  */
 public final class ScoringTopology {
 
@@ -29,19 +30,33 @@ public final class ScoringTopology {
   /** Every {@code (alliance, source, id)} counted, for the duplicate rule. */
   public static final String SEEN_STORE = "scoring-seen";
 
+  /**
+   * The alliances counted since their last record, keyed by alliance id: changelogged, so an
+   * alliance counted just before a crash gets its record after the restart.
+   */
+  public static final String PENDING_STORE = "scoring-pending";
+
   /** The registry, keyed by alliance id. */
   public static final String REGISTRY_STORE = "scoring-registry";
 
-  /** Where the topology reads and writes, and how often time moves scores on. */
+  /**
+   * Where the topology reads and writes, how often time moves scores on, and how often the counted
+   * alliances get their records.
+   */
   public record Settings(
-      String indicatorsTopic, String registryTopic, String scoresTopic, Duration tickInterval) {
+      String indicatorsTopic,
+      String registryTopic,
+      String scoresTopic,
+      Duration tickInterval,
+      Duration emitInterval) {
 
     public static Settings defaults() {
       return new Settings(
           Topics.INDICATORS.name(),
           Topics.REGISTRY.name(),
           Topics.SCORES.name(),
-          Duration.ofSeconds(60));
+          Duration.ofSeconds(60),
+          Duration.ofMillis(20));
     }
   }
 
@@ -65,11 +80,17 @@ public final class ScoringTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.Long()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()));
     builder.stream(settings.indicatorsTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
         .process(
-            () -> new ScoreProcessor(model, settings.tickInterval(), metrics),
+            () ->
+                new ScoreProcessor(
+                    model, settings.tickInterval(), settings.emitInterval(), metrics),
             STATE_STORE,
-            SEEN_STORE)
+            SEEN_STORE,
+            PENDING_STORE)
         .to(
             settings.scoresTopic(),
             Produced.with(Topics.SCORES.keySerde(), Topics.SCORES.valueSerde()));

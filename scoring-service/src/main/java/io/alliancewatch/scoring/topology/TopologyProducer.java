@@ -18,7 +18,8 @@ public class TopologyProducer {
             config.topics().indicators(),
             config.topics().registry(),
             config.topics().scores(),
-            config.tickInterval()),
+            config.tickInterval(),
+            config.emitInterval()),
         metrics);
   }
 }

@@ -592,7 +592,8 @@ public final class ScoringBenchmark {
     return new KafkaStreams(
         ScoringTopology.build(
             new ScoringModel(ModelConfig.load("2026.1")),
-            new ScoringTopology.Settings(indicators, registry, scores, Duration.ofSeconds(60)),
+            new ScoringTopology.Settings(
+                indicators, registry, scores, Duration.ofSeconds(60), Duration.ofMillis(20)),
             ScoringMetrics.none()),
         props);
   }

@@ -164,4 +164,32 @@ public final class TestData {
     }
     return in;
   }
+
+  /**
+   * {@code count} distinct events for {@code allianceId}, of every non-spending type in turn, by
+   * members of AUKUS and the Quad, over the day before {@code latest} (the last at {@code latest}).
+   */
+  public static List<IndicatorEvent> burst(String allianceId, int count, Instant latest) {
+    IndicatorType[] types =
+        java.util.Arrays.stream(IndicatorType.values())
+            .filter(t -> t != IndicatorType.DEFENSE_SPENDING)
+            .toArray(IndicatorType[]::new);
+    String[] countries = "QUAD".equals(allianceId) ? new String[] {"AUS", "IND", "JPN", "USA"}
+        : new String[] {"AUS", "GBR", "USA"};
+    List<IndicatorEvent> events = new java.util.ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Instant at = latest.minusSeconds(86_400L * (count - 1 - i) / Math.max(1, count - 1));
+      events.add(
+          event(
+              "burst",
+              allianceId + "-" + i,
+              types[i % types.length],
+              allianceId,
+              countries[i % countries.length],
+              0.1 + 0.9 * ((i * 37) % 100) / 100.0,
+              0.5 + 0.5 * ((i * 11) % 10) / 10.0,
+              at.toString()));
+    }
+    return events;
+  }
 }

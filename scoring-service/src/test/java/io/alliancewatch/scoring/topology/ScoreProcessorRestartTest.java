@@ -36,6 +36,7 @@ class ScoreProcessorRestartTest {
   private final CountingMetrics metrics = new CountingMetrics();
   private KeyValueStore<String, byte[]> states;
   private KeyValueStore<String, Long> seen;
+  private KeyValueStore<String, byte[]> pending;
   private TimestampedKeyValueStore<String, Alliance> registry;
 
   @BeforeEach
@@ -55,6 +56,13 @@ class ScoreProcessorRestartTest {
                 Serdes.Long())
             .withLoggingDisabled()
             .build();
+    pending =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(ScoringTopology.PENDING_STORE),
+                Serdes.String(),
+                Serdes.ByteArray())
+            .withLoggingDisabled()
+            .build();
     registry =
         Stores.timestampedKeyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(ScoringTopology.REGISTRY_STORE),
@@ -64,6 +72,7 @@ class ScoreProcessorRestartTest {
             .build();
     states.init(setup.getStateStoreContext(), states);
     seen.init(setup.getStateStoreContext(), seen);
+    pending.init(setup.getStateStoreContext(), pending);
     registry.init(setup.getStateStoreContext(), registry);
     TestData.alliances().values().forEach(a -> registry.put(a.id(), ValueAndTimestamp.make(a, 0L)));
   }
@@ -75,12 +84,13 @@ class ScoreProcessorRestartTest {
     ScoreProcessor before = processor(first);
     process(before, example.get(0));
     process(before, example.get(1));
+    emit(first, LATEST_AUKUS_EVENT);
     before.close();
 
     Instant twoWeeksLater = LATEST_AUKUS_EVENT.plus(Duration.ofDays(14));
     MockProcessorContext<String, ScoreRecord> second = context(twoWeeksLater);
     ScoreProcessor after = processor(second);
-    second.scheduledPunctuators().get(0).getPunctuator().punctuate(twoWeeksLater.toEpochMilli());
+    second.scheduledPunctuators().get(TICK).getPunctuator().punctuate(twoWeeksLater.toEpochMilli());
 
     List<CapturedForward<? extends String, ? extends ScoreRecord>> ticked = second.forwarded();
     assertThat(ticked).as("the tick read the stored state").hasSize(1);
@@ -89,6 +99,7 @@ class ScoreProcessorRestartTest {
 
     process(after, example.get(2));
     process(after, example.get(3)); // the duplicate of the second: the ledger was stored too
+    emit(second, twoWeeksLater);
 
     assertThat(second.forwarded()).hasSize(1);
     ScoreRecord last = second.forwarded().get(0).record().value();
@@ -104,17 +115,54 @@ class ScoreProcessorRestartTest {
     assertThat(AllianceStates.read(states, "AUKUS").eventCount()).isEqualTo(3);
   }
 
+  @Test
+  void givenEventsCountedButNotEmittedWhenTheProcessDied_whenANewOneStarts_thenItEmitsThem() {
+    List<IndicatorEvent> example = TestData.aukusExample();
+    MockProcessorContext<String, ScoreRecord> first = context(LATEST_AUKUS_EVENT);
+    ScoreProcessor before = processor(first);
+    process(before, example.get(0));
+    process(before, example.get(1));
+    process(before, example.get(2));
+    // the process dies here: counted and stored, not emitted (no emit interval has passed)
+    assertThat(first.forwarded()).isEmpty();
+
+    MockProcessorContext<String, ScoreRecord> second = context(LATEST_AUKUS_EVENT);
+    processor(second);
+    emit(second, LATEST_AUKUS_EVENT);
+
+    assertThat(second.forwarded()).as("the update is not lost").hasSize(1);
+    ScoreRecord record = second.forwarded().get(0).record().value();
+    ScoreModelReplay.assertSameScore(
+        record, ScoreModelReplay.expected("AUKUS", example, LATEST_AUKUS_EVENT));
+    assertThat(record.cohesion()).isCloseTo(78.6962, within(0.005));
+    assertThat(second.committed()).as("emitted, then committed").isTrue();
+    second.resetForwards();
+    emit(second, LATEST_AUKUS_EVENT.plusMillis(20));
+    assertThat(second.forwarded()).as("emitted once").isEmpty();
+  }
+
+  private static final int TICK = 0;
+  private static final int EMIT = 1;
+
+  /** The emit interval's punctuation, as the stream thread would run it at {@code at}. */
+  private static void emit(MockProcessorContext<String, ScoreRecord> context, Instant at) {
+    context.setCurrentSystemTimeMs(at.toEpochMilli());
+    context.scheduledPunctuators().get(EMIT).getPunctuator().punctuate(at.toEpochMilli());
+  }
+
   private MockProcessorContext<String, ScoreRecord> context(Instant wallClock) {
     MockProcessorContext<String, ScoreRecord> context = new MockProcessorContext<>();
     context.addStateStore(states);
     context.addStateStore(seen);
+    context.addStateStore(pending);
     context.addStateStore(registry);
     context.setCurrentSystemTimeMs(wallClock.toEpochMilli());
     return context;
   }
 
   private ScoreProcessor processor(MockProcessorContext<String, ScoreRecord> context) {
-    ScoreProcessor processor = new ScoreProcessor(MODEL, Duration.ofSeconds(60), metrics);
+    ScoreProcessor processor =
+        new ScoreProcessor(MODEL, Duration.ofSeconds(60), Duration.ofMillis(20), metrics);
     processor.init(context);
     return processor;
   }

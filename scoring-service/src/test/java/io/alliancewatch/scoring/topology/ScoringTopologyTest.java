@@ -34,6 +34,7 @@ class ScoringTopologyTest {
 
   private static final Instant LATEST_AUKUS_EVENT = Instant.parse("2026-03-10T12:00:00Z");
   private static final Duration TICK = Duration.ofSeconds(60);
+  private static final Duration EMIT = Duration.ofMillis(20);
 
   private final CountingMetrics metrics = new CountingMetrics();
   private TopologyTestDriver driver;
@@ -41,7 +42,12 @@ class ScoringTopologyTest {
   private TestInputTopic<String, Alliance> registry;
   private TestOutputTopic<String, ScoreRecord> scores;
 
-  private void start(Instant wallClock) {
+  /**
+   * Starts the driver an emit interval before {@code now}: the first {@link #emit()} brings the
+   * wall clock to {@code now}, so records are as of it.
+   */
+  private void start(Instant now) {
+    Instant wallClock = now.minus(EMIT);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -51,7 +57,11 @@ class ScoringTopologyTest {
     ScoringTopology.Settings settings = ScoringTopology.Settings.defaults();
     settings =
         new ScoringTopology.Settings(
-            settings.indicatorsTopic(), settings.registryTopic(), settings.scoresTopic(), TICK);
+            settings.indicatorsTopic(),
+            settings.registryTopic(),
+            settings.scoresTopic(),
+            TICK,
+            EMIT);
     driver =
         new TopologyTestDriver(
             ScoringTopology.build(new ScoringModel(ModelConfig.load("2026.1")), settings, metrics),
@@ -82,20 +92,27 @@ class ScoringTopologyTest {
     }
   }
 
+  /** One emit interval of the wall clock: the pending alliances get their records, a commit. */
+  private void emit() {
+    driver.advanceWallClockTime(EMIT);
+  }
+
   private void send(IndicatorEvent event) {
     indicators.pipeInput(
         event.allianceId(), Topics.INDICATORS.valueSerde().serializer().serialize("t", event));
   }
 
   @Test
-  void givenTheAukusExample_whenPiped_thenOneRecordPerCountedEventAndNoneForTheDuplicate() {
+  void givenTheAukusExample_whenPipedInOneCommit_thenOneRecordAfterAllAndTheDuplicateNotCounted() {
     start(LATEST_AUKUS_EVENT);
 
     TestData.aukusExample().forEach(this::send);
+    assertThat(scores.isEmpty()).as("nothing before the emit interval").isTrue();
+    emit();
 
     List<ScoreRecord> records = scores.readValuesToList();
-    assertThat(records).hasSize(3);
-    ScoreRecord last = records.get(2);
+    assertThat(records).hasSize(1);
+    ScoreRecord last = records.get(0);
     assertThat(last.asOf()).isEqualTo(LATEST_AUKUS_EVENT);
     assertThat(last.cohesion()).isCloseTo(78.6962, within(0.005));
     assertThat(last.risk()).isCloseTo(25.5940, within(0.005));
@@ -122,6 +139,7 @@ class ScoringTopologyTest {
             Topics.INDICATORS.valueSerde().serializer().serialize("t", event),
             headers,
             LATEST_AUKUS_EVENT));
+    emit();
 
     TestRecord<String, ScoreRecord> score = scores.readRecord();
     assertThat(new String(score.headers().lastHeader("traceparent").value(), UTF_8))
@@ -137,8 +155,9 @@ class ScoringTopologyTest {
     start(now);
 
     TestData.aukusExample().forEach(this::send);
+    emit();
 
-    ScoreRecord last = scores.readValuesToList().get(2);
+    ScoreRecord last = scores.readValuesToList().get(0);
     assertThat(last.asOf()).isEqualTo(now);
     assertThat(last.referenceTime()).isEqualTo(LATEST_AUKUS_EVENT);
     assertThat(last.cohesion()).isCloseTo(79.2592, within(0.005));
@@ -148,12 +167,13 @@ class ScoringTopologyTest {
   void givenQuietAlliances_whenTheWallClockTicks_thenOnlyScoresThatMovedAreReEmitted() {
     start(LATEST_AUKUS_EVENT);
     TestData.aukusExample().forEach(this::send);
+    emit();
     scores.readValuesToList();
 
     driver.advanceWallClockTime(TICK); // one minute of fading moves nothing by 0.01
     assertThat(scores.isEmpty()).isTrue();
 
-    driver.advanceWallClockTime(Duration.ofDays(14).minus(TICK));
+    driver.advanceWallClockTime(Duration.ofDays(14).minus(TICK).minus(EMIT));
     List<ScoreRecord> ticked = scores.readValuesToList();
 
     assertThat(ticked).hasSize(1);
@@ -170,6 +190,7 @@ class ScoringTopologyTest {
   void givenAnAllianceAtRestAt80And20_whenTheClockTicks_thenNothingIsEmittedAgain() {
     start(LATEST_AUKUS_EVENT);
     send(TestData.spending("nato-dex", "GBR-2025", "AUKUS", "GBR", 2.3, LATEST_AUKUS_EVENT));
+    emit();
     assertThat(scores.readValuesToList()).hasSize(1);
 
     driver.advanceWallClockTime(Duration.ofDays(365));
@@ -186,6 +207,7 @@ class ScoringTopologyTest {
     IndicatorEvent otherAlliance = TestData.aukusExample().get(0);
     indicators.pipeInput(
         "NATO", Topics.INDICATORS.valueSerde().serializer().serialize("t", otherAlliance));
+    emit();
 
     assertThat(scores.isEmpty()).isTrue();
     assertThat(metrics.count("rejected:unreadable")).isEqualTo(2);
@@ -201,6 +223,7 @@ class ScoringTopologyTest {
             + "\"ingestedAt\":\"2026-03-10T12:00:01Z\"}";
 
     indicators.pipeInput("AUKUS", json.getBytes(StandardCharsets.UTF_8));
+    emit();
 
     ScoreRecord record = scores.readValue();
     assertThat(record.referenceTime()).isEqualTo(LATEST_AUKUS_EVENT);
@@ -212,11 +235,12 @@ class ScoringTopologyTest {
     start(Instant.parse("2025-01-01T00:00:00Z"));
     TestData.natoSpending(2024).forEach(this::send);
     TestData.natoSpending(2014).forEach(this::send);
+    emit();
 
     List<ScoreRecord> records = scores.readValuesToList();
 
-    assertThat(records).hasSize(62);
-    ScoreRecord last = records.get(61);
+    assertThat(records).as("one commit, one record").hasSize(1);
+    ScoreRecord last = records.get(0);
     assertThat(last.cohesion()).isCloseTo(77.5087, within(0.005));
     assertThat(last.risk()).isCloseTo(21.2227, within(0.005));
     assertThat(last.eventCount()).isEqualTo(62);
@@ -237,5 +261,53 @@ class ScoringTopologyTest {
             "spendingShortfall",
             "membersBelowGuideline",
             "membersNotReporting");
+  }
+
+  @Test
+  void givenAThousandEventsOfOneAllianceInOneCommit_thenOneRecordEqualToTheModelsAfterAll() {
+    Instant now = Instant.parse("2026-03-20T00:00:00Z");
+    start(now);
+    List<IndicatorEvent> burst = TestData.burst("AUKUS", 1000, now.minus(Duration.ofDays(5)));
+    burst.forEach(this::send);
+    emit();
+
+    List<ScoreRecord> records = scores.readValuesToList();
+    assertThat(records).hasSize(1);
+    ScoreModelReplay.assertSameScore(records.get(0), ScoreModelReplay.expected("AUKUS", burst, now));
+    assertThat(records.get(0).eventCount()).isEqualTo(1000);
+    assertThat(metrics.count("emitted:event")).isEqualTo(1);
+  }
+
+  @Test
+  void givenTwoCommits_thenTwoRecordsTheSecondAfterEveryEvent() {
+    Instant now = Instant.parse("2026-03-20T00:00:00Z");
+    start(now);
+    List<IndicatorEvent> burst = TestData.burst("AUKUS", 600, now.minus(Duration.ofDays(5)));
+    burst.subList(0, 300).forEach(this::send);
+    emit();
+    burst.subList(300, 600).forEach(this::send);
+    emit();
+
+    List<ScoreRecord> records = scores.readValuesToList();
+    assertThat(records).hasSize(2);
+    assertThat(records.get(0).eventCount()).isEqualTo(300);
+    assertThat(records.get(1).eventCount()).isEqualTo(600);
+    ScoreModelReplay.assertSameScore(
+        records.get(1), ScoreModelReplay.expected("AUKUS", burst, now.plus(EMIT)));
+  }
+
+  @Test
+  void givenTwoAlliancesInOneCommit_thenOneRecordEachAndNoneWithoutNewEvents() {
+    Instant now = Instant.parse("2026-03-20T00:00:00Z");
+    start(now);
+    TestData.burst("AUKUS", 50, now.minus(Duration.ofDays(1))).forEach(this::send);
+    TestData.burst("QUAD", 50, now.minus(Duration.ofDays(1))).forEach(this::send);
+    emit();
+    assertThat(scores.readKeyValuesToList())
+        .extracting(kv -> kv.key)
+        .containsExactlyInAnyOrder("AUKUS", "QUAD");
+
+    emit(); // nothing counted since: nothing emitted
+    assertThat(scores.isEmpty()).isTrue();
   }
 }
