@@ -21,9 +21,9 @@ import java.util.function.BiConsumer;
 /**
  * Access control of what JAX-RS does not serve: the Server-Sent Events routes of the services
  * ({@link #requiring}), the framework's {@code /q/metrics} (a viewer's) and {@code /q/openapi} (any
- * caller with a valid token); and the per-caller rate limit in front of every {@code /api} request.
- * {@code /q/health} stays open. The refusals are the same problem+json as {@link
- * AccessProblemMapper}'s.
+ * caller with a valid token), each also under the per-caller rate limit ({@link RateLimitFilter}
+ * limits the JAX-RS requests). {@code /q/health} stays open. The refusals are the same problem+json
+ * as {@link AccessProblemMapper}'s.
  */
 @ApplicationScoped
 public class RouteAccess {
@@ -43,7 +43,6 @@ public class RouteAccess {
   }
 
   void routes(@Observes Router router) {
-    router.route("/api/*").order(ORDER).handler(this::rateLimit);
     router.route("/q/metrics*").order(ORDER).handler(requiring(Access.VIEWER));
     router.route("/q/openapi*").order(ORDER).handler(requiring(null));
   }
@@ -64,41 +63,19 @@ public class RouteAccess {
               } else if (role != null && !identity.hasRole(role)) {
                 end(context, 403, problems.lacksRole(), null);
               } else {
+                OptionalLong wait = limiter.take(identity.getPrincipal().getName());
+                if (wait.isPresent()) {
+                  end(
+                      context,
+                      429,
+                      problems.rateLimited(wait.getAsLong()),
+                      Long.toString(wait.getAsLong()));
+                  return;
+                }
                 context.put(CALLER, Caller.of(identity));
                 context.next();
               }
             });
-  }
-
-  /** Past its rate limit, a caller with a valid token gets 429; everything else goes on. */
-  private void rateLimit(RoutingContext context) {
-    if (!hasCredentials(context)) {
-      context.next(); // anonymous: refused or admitted by the endpoint itself, not counted here
-      return;
-    }
-    identify(
-        context,
-        (identity, failure) -> {
-          if (failure != null || identity.isAnonymous()) {
-            context.next(); // the endpoint refuses it with a 401
-            return;
-          }
-          OptionalLong wait = limiter.take(identity.getPrincipal().getName());
-          if (wait.isPresent()) {
-            end(
-                context,
-                429,
-                problems.rateLimited(wait.getAsLong()),
-                Long.toString(wait.getAsLong()));
-          } else {
-            context.next();
-          }
-        });
-  }
-
-  private static boolean hasCredentials(RoutingContext context) {
-    return context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
-        || context.request().getCookie(Access.TOKEN_COOKIE) != null;
   }
 
   /**
