@@ -35,9 +35,9 @@ import org.jboss.logging.Logger;
  * Counts each indicator into its alliance's state and marks the alliance pending; every emit
  * interval (wall clock), each pending alliance gets one record, its score at {@code max(R, now)}
  * after all it counted, and the transaction is committed at once: at most one record per alliance
- * per commit (scoring.md section 9). On a wall-clock tick, re-emits every alliance whose scores have
- * faded by at least {@link #MOVED} since its last record. "Now" is the processor context's wall
- * clock, which tests drive.
+ * per commit (scoring.md section 9). On a wall-clock tick, re-emits every alliance whose scores
+ * have faded by at least {@link #MOVED} since its last record. "Now" is the processor context's
+ * wall clock, which tests drive.
  *
  * <p>What is pending lives in a changelogged store, written in the same transaction as the counts:
  * an alliance counted but not yet emitted when the process dies gets its record after the restart.

@@ -174,8 +174,10 @@ public final class TestData {
         java.util.Arrays.stream(IndicatorType.values())
             .filter(t -> t != IndicatorType.DEFENSE_SPENDING)
             .toArray(IndicatorType[]::new);
-    String[] countries = "QUAD".equals(allianceId) ? new String[] {"AUS", "IND", "JPN", "USA"}
-        : new String[] {"AUS", "GBR", "USA"};
+    String[] countries =
+        "QUAD".equals(allianceId)
+            ? new String[] {"AUS", "IND", "JPN", "USA"}
+            : new String[] {"AUS", "GBR", "USA"};
     List<IndicatorEvent> events = new java.util.ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Instant at = latest.minusSeconds(86_400L * (count - 1 - i) / Math.max(1, count - 1));

@@ -173,7 +173,7 @@ class ScoringTopologyTest {
     driver.advanceWallClockTime(TICK); // one minute of fading moves nothing by 0.01
     assertThat(scores.isEmpty()).isTrue();
 
-    driver.advanceWallClockTime(Duration.ofDays(14).minus(TICK).minus(EMIT));
+    driver.advanceWallClockTime(Duration.ofDays(14).minus(TICK));
     List<ScoreRecord> ticked = scores.readValuesToList();
 
     assertThat(ticked).hasSize(1);
@@ -273,7 +273,8 @@ class ScoringTopologyTest {
 
     List<ScoreRecord> records = scores.readValuesToList();
     assertThat(records).hasSize(1);
-    ScoreModelReplay.assertSameScore(records.get(0), ScoreModelReplay.expected("AUKUS", burst, now));
+    ScoreModelReplay.assertSameScore(
+        records.get(0), ScoreModelReplay.expected("AUKUS", burst, now));
     assertThat(records.get(0).eventCount()).isEqualTo(1000);
     assertThat(metrics.count("emitted:event")).isEqualTo(1);
   }
