@@ -224,6 +224,8 @@ class AccessIT {
         .atMost(java.time.Duration.ofSeconds(60))
         .pollInterval(java.time.Duration.ofSeconds(1))
         .until(() -> as(shortLived).get("/api/alliances").statusCode() == 401);
-    assertThat(java.time.Instant.now()).isAfterOrEqualTo(now.plusSeconds(3 + 30));
+    // exp is in whole seconds (RFC 7519 NumericDate): the token's own, plus the skew
+    assertThat(java.time.Instant.now())
+        .isAfterOrEqualTo(java.time.Instant.ofEpochSecond(now.getEpochSecond() + 3 + 30));
   }
 }
