@@ -34,7 +34,8 @@ public final class ServiceProcess implements AutoCloseable {
       throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
     }
     // out of memory, a service exits (as in ./run and the images) instead of answering nothing
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError"));
+    List<String> command =
+        new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError"));
     command.add("-Dquarkus.http.port=" + port);
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
