@@ -91,6 +91,24 @@ public final class AccessMatrix {
                 }));
   }
 
+  /**
+   * The status of a Server-Sent Events stream's answer, read as soon as its headers arrive (the
+   * stream itself never ends), with {@code header: value} as the credentials.
+   */
+  public static int streamStatus(String url, String header, String value) throws Exception {
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+            .header("Accept", "text/event-stream")
+            .header(header, value)
+            .build();
+    java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
+        java.net.http.HttpClient.newHttpClient()
+            .sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    response.body().close();
+    return response.statusCode();
+  }
+
   /** Calls the endpoint as each caller of {@code expected} and checks the answer. */
   public static void check(
       String endpoint,

@@ -15,16 +15,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -146,19 +140,9 @@ class AccessIT {
     as(null).contentType("application/json").body("{}").post("/api/session").then().statusCode(400);
   }
 
-  /** The status of the score stream's answer, read as soon as its headers arrive. */
   private int streamStatus(String header, String value) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(root.toString() + "api/scores/stream"))
-            .header("Accept", "text/event-stream")
-            .header(header, value)
-            .build();
-    HttpResponse<Stream<String>> response =
-        HttpClient.newHttpClient()
-            .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-            .get(30, TimeUnit.SECONDS);
-    response.body().close();
-    return response.statusCode();
+    return io.alliancewatch.issuer.testing.AccessMatrix.streamStatus(
+        root.toString() + "api/scores/stream", header, value);
   }
 
   @Test
