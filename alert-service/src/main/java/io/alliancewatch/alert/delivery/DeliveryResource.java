@@ -117,8 +117,7 @@ public class DeliveryResource {
     boolean visible =
         caller.isAdmin()
             || log.find(deliveryId)
-                .flatMap(d -> subscriptions.find(d.subscriptionId()))
-                .filter(s -> s.isOwnedBy(caller.subject()))
+                .flatMap(d -> subscriptions.findVisible(d.subscriptionId(), caller))
                 .isPresent();
     if (!visible) { // another's delivery answers as one that does not exist
       throw ProblemException.notFound("no delivery with id '" + deliveryId + "'");

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.util.NamedThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -75,9 +73,7 @@ public class KafkaClients {
    * how to authenticate to them ({@code kafka.security.protocol}, {@code kafka.sasl.*}).
    */
   public Map<String, Object> baseProps() {
-    Map<String, Object> props = new HashMap<>();
-    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    return security.addTo(props);
+    return security.clientProps(bootstrapServers);
   }
 
   /** Creates the topics this service reads and writes when they are missing. */

@@ -6,6 +6,7 @@ import io.alliancewatch.alert.kafka.TopicTail;
 import io.alliancewatch.contracts.Topics;
 import io.alliancewatch.contracts.alert.Subscription;
 import io.alliancewatch.contracts.security.Access;
+import io.alliancewatch.http.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,19 @@ public class SubscriptionRepository {
 
   public Optional<Subscription> find(String id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * The subscription if {@code caller} may see it: its owner or an admin (security.md); another
+   * subscriber's is empty, as one that does not exist.
+   */
+  public Optional<Subscription> findVisible(String id, Caller caller) {
+    return find(id).filter(s -> caller.isAdmin() || s.isOwnedBy(caller.subject()));
+  }
+
+  /** What {@code caller} may see of {@link #all()}: its own, or all for an admin. */
+  public List<Subscription> allVisible(Caller caller) {
+    return all().stream().filter(s -> caller.isAdmin() || s.isOwnedBy(caller.subject())).toList();
   }
 
   public List<Subscription> all() {

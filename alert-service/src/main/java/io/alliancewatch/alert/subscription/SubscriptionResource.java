@@ -85,10 +85,7 @@ public class SubscriptionResource {
   @GET
   public List<Subscription> list() {
     Caller caller = Caller.of(identity);
-    return repository.all().stream()
-        .filter(s -> visibleTo(s, caller))
-        .map(Subscription::withoutSecret)
-        .toList();
+    return repository.allVisible(caller).stream().map(Subscription::withoutSecret).toList();
   }
 
   @GET
@@ -132,16 +129,10 @@ public class SubscriptionResource {
     return Response.noContent().build();
   }
 
-  /** Whether {@code caller} may see {@code subscription}: its owner, or an admin. */
-  public static boolean visibleTo(Subscription subscription, Caller caller) {
-    return caller.isAdmin() || subscription.isOwnedBy(caller.subject());
-  }
-
   /** The subscription if the caller may see it; 404 otherwise, as if it did not exist. */
   private Subscription existing(String id, Caller caller) {
     return repository
-        .find(id)
-        .filter(s -> visibleTo(s, caller))
+        .findVisible(id, caller)
         .orElseThrow(() -> ProblemException.notFound("no subscription with id '" + id + "'"));
   }
 

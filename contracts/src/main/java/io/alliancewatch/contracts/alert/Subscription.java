@@ -56,26 +56,16 @@ public record Subscription(
 
   /** The same subscription without its webhook secret: what every answer but the create shows. */
   public Subscription withoutSecret() {
-    return new Subscription(
-        id,
-        name,
-        alliances,
-        metric,
-        condition,
-        threshold,
-        recoveryThreshold,
-        forSeconds,
-        repeatIntervalSeconds,
-        new Webhook(webhook.url(), null),
-        status,
-        disabledAt,
-        disabledReason,
-        createdAt,
-        owner);
+    return with(new Webhook(webhook.url(), null), status, disabledAt, disabledReason);
   }
 
   /** The same subscription disabled at {@code at} for {@code reason} (after a 410 Gone). */
   public Subscription disabled(Instant at, String reason) {
+    return with(webhook, STATUS_DISABLED, at, reason);
+  }
+
+  private Subscription with(
+      Webhook webhook, String status, Instant disabledAt, String disabledReason) {
     return new Subscription(
         id,
         name,
@@ -87,9 +77,9 @@ public record Subscription(
         forSeconds,
         repeatIntervalSeconds,
         webhook,
-        STATUS_DISABLED,
-        at,
-        reason,
+        status,
+        disabledAt,
+        disabledReason,
         createdAt,
         owner);
   }

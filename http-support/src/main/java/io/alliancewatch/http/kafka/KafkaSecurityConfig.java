@@ -58,6 +58,16 @@ public class KafkaSecurityConfig {
   }
 
   /**
+   * The settings every Kafka client of a service starts from: the brokers and how to authenticate
+   * to them; a new map, for the caller to add its own settings to.
+   */
+  public java.util.Map<String, Object> clientProps(String bootstrapServers) {
+    java.util.Map<String, Object> props = new java.util.HashMap<>();
+    props.put("bootstrap.servers", bootstrapServers);
+    return addTo(props);
+  }
+
+  /**
    * Adds the settings to a client's properties (a {@code Map} or {@code Properties}) and returns
    * them.
    */

@@ -35,7 +35,8 @@ public class AccessProblemMapper {
     return Response.status(403).type(Problem.MEDIA_TYPE).entity(problems.lacksRole()).build();
   }
 
-  static Response unauthorized(Problem problem) {
+  /** A 401 problem+json with {@code WWW-Authenticate: Bearer}, as every refusal of a token. */
+  public static Response unauthorized(Problem problem) {
     return Response.status(401)
         .type(Problem.MEDIA_TYPE)
         .header(HttpHeaders.WWW_AUTHENTICATE, AccessProblems.CHALLENGE)

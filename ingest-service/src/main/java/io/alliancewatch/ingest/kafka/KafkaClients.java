@@ -10,10 +10,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -61,9 +59,7 @@ public class KafkaClients {
    * them ({@code kafka.security.protocol}, {@code kafka.sasl.*}).
    */
   public Map<String, Object> baseProps() {
-    Map<String, Object> props = new HashMap<>();
-    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    return security.addTo(props);
+    return security.clientProps(bootstrapServers);
   }
 
   public synchronized KafkaProducer<byte[], byte[]> producer() {

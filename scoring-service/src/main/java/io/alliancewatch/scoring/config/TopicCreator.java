@@ -6,7 +6,6 @@ import io.alliancewatch.http.kafka.KafkaSecurityConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -33,10 +32,9 @@ public class TopicCreator {
             TopicSpec.byDefaultName(Topics.INDICATORS.name()).named(config.topics().indicators()),
             TopicSpec.byDefaultName(Topics.REGISTRY.name()).named(config.topics().registry()),
             TopicSpec.byDefaultName(Topics.SCORES.name()).named(config.topics().scores()));
-    Map<String, Object> props = new HashMap<>();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> props = security.clientProps(bootstrapServers);
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "scoring-topic-creator");
-    try (Admin admin = Admin.create(security.addTo(props))) {
+    try (Admin admin = Admin.create(props)) {
       TopicSpec.ensureExist(admin, specs, config.topics().replicationFactor());
     } catch (Exception e) {
       // not fatal: the topics may be created by others; Kafka Streams waits for them

@@ -5,6 +5,7 @@ import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.contracts.validation.FieldError;
 import io.alliancewatch.contracts.validation.Problem;
+import io.alliancewatch.http.security.AccessProblemMapper;
 import io.alliancewatch.http.security.AccessProblems;
 import io.alliancewatch.http.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -70,23 +71,11 @@ public class SessionResource {
     try {
       token = parser.parse(raw);
     } catch (ParseException e) {
-      return Response.status(401)
-          .type(Problem.MEDIA_TYPE)
-          .header("WWW-Authenticate", AccessProblems.CHALLENGE)
-          .entity(problems.badToken())
-          .build();
+      return AccessProblemMapper.unauthorized(problems.badToken());
     }
     Instant expiresAt = Instant.ofEpochSecond(token.getExpirationTime());
     long maxAge = Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
-    NewCookie cookie =
-        new NewCookie.Builder(Access.TOKEN_COOKIE)
-            .value(raw)
-            .path("/")
-            .httpOnly(true)
-            .sameSite(NewCookie.SameSite.STRICT)
-            .secure("https".equalsIgnoreCase(uri.getBaseUri().getScheme()))
-            .maxAge((int) Math.min(Integer.MAX_VALUE, maxAge))
-            .build();
+    NewCookie cookie = cookie(uri, raw, maxAge).build();
     Set<String> roles = new TreeSet<>(token.getGroups() == null ? Set.of() : token.getGroups());
     return Response.ok(new Session(token.getSubject(), List.copyOf(roles), expiresAt))
         .cookie(cookie)
@@ -106,17 +95,19 @@ public class SessionResource {
   @PermitAll
   @Operation(summary = "Sign out: the cookie is cleared")
   public Response signOut(@Context UriInfo uri) {
-    NewCookie cleared =
-        new NewCookie.Builder(Access.TOKEN_COOKIE)
-            .value("")
-            .path("/")
-            .httpOnly(true)
-            .sameSite(NewCookie.SameSite.STRICT)
-            .secure("https".equalsIgnoreCase(uri.getBaseUri().getScheme()))
-            .maxAge(0)
-            .expiry(java.util.Date.from(Instant.EPOCH))
-            .build();
+    NewCookie cleared = cookie(uri, "", 0).expiry(java.util.Date.from(Instant.EPOCH)).build();
     return Response.noContent().cookie(cleared).build();
+  }
+
+  /** The sign-in cookie: HttpOnly, SameSite=Strict, the whole site, Secure over https. */
+  private static NewCookie.Builder cookie(UriInfo uri, String value, long maxAgeSeconds) {
+    return new NewCookie.Builder(Access.TOKEN_COOKIE)
+        .value(value)
+        .path("/")
+        .httpOnly(true)
+        .sameSite(NewCookie.SameSite.STRICT)
+        .secure("https".equalsIgnoreCase(uri.getBaseUri().getScheme()))
+        .maxAge((int) Math.min(Integer.MAX_VALUE, maxAgeSeconds));
   }
 
   private static String tokenOf(byte[] body) {

@@ -291,8 +291,4 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
   public void close() {
     live.clear();
   }
-
-  private Instant now() {
-    return Instant.ofEpochMilli(context.currentSystemTimeMs());
-  }
 }
