@@ -14,7 +14,26 @@ export async function loadConfig() {
 /** Thrown for a 401: the page is not signed in (or its token expired). */
 export class Unauthorized extends Error {}
 
-export async function fetchJson(url, { timeoutMs = 10000 } = {}) {
+export async function fetchJson(url, options) {
+  return (await fetchPage(url, options)).body;
+}
+
+/**
+ * The arrays of a paged answer (each page's `Link: <...>; rel="next"` leads to the next), joined;
+ * at most maxPages pages.
+ */
+export async function fetchAllPages(url, { maxPages = 10 } = {}) {
+  const items = [];
+  for (let page = 0; url && page < maxPages; page++) {
+    const { body, next } = await fetchPage(url);
+    items.push(...body);
+    // the link is an absolute path; the page may be served below a prefix
+    url = next && new URL(next.replace(/^\//, ''), new URL('./', window.location.href)).href;
+  }
+  return items;
+}
+
+async function fetchPage(url, { timeoutMs = 10000 } = {}) {
   const response = await fetch(url, {
     headers: { Accept: 'application/json' },
     // the sign-in cookie goes to the alert service too (another origin on the same site)
@@ -27,7 +46,9 @@ export async function fetchJson(url, { timeoutMs = 10000 } = {}) {
   if (!response.ok) {
     throw new Error(`${url}: HTTP ${response.status}`);
   }
-  return response.json();
+  const link = response.headers.get('Link');
+  const next = link && /<([^>]*)>\s*;\s*rel="?next"?/.exec(link);
+  return { body: await response.json(), next: next ? next[1] : null };
 }
 
 /**

@@ -3,7 +3,7 @@
 // draw it.
 
 import { AlertBook, renderAlerts } from './alerts.js';
-import { fetchJson, liveStream, loadConfig, session } from './api.js';
+import { fetchAllPages, fetchJson, liveStream, loadConfig, session } from './api.js';
 import { allianceCard } from './cards.js';
 import * as format from './format.js';
 
@@ -62,7 +62,9 @@ async function loadHistory(id) {
   scores.historyAsked.add(id);
   const from = new Date(Date.now() - HISTORY_DAYS * 86400000).toISOString();
   try {
-    const records = await fetchJson(`api/alliances/${encodeURIComponent(id)}/history?from=${from}`);
+    const records = await fetchAllPages(
+      `api/alliances/${encodeURIComponent(id)}/history?from=${from}`,
+    );
     addPoints(id, records);
     render();
   } catch (error) {

@@ -1,8 +1,7 @@
 package io.alliancewatch.scoring.api;
 
-import io.alliancewatch.contracts.ScoreRecord;
 import io.alliancewatch.contracts.security.Access;
-import io.alliancewatch.scoring.feed.ScoreHistory;
+import io.alliancewatch.scoring.config.ScoringConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,7 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -30,12 +30,21 @@ public class AllianceScoreResource {
 
   private final ScoreResource scores;
   private final ScoreQuery query;
-  private final ScoreHistory history;
+  private final Forwarder forwarder;
+  private final ScoringConfig config;
+  private final JsonWebToken token;
 
-  public AllianceScoreResource(ScoreResource scores, ScoreQuery query, ScoreHistory history) {
+  public AllianceScoreResource(
+      ScoreResource scores,
+      ScoreQuery query,
+      Forwarder forwarder,
+      ScoringConfig config,
+      JsonWebToken token) {
     this.scores = scores;
     this.query = query;
-    this.history = history;
+    this.forwarder = forwarder;
+    this.config = config;
+    this.token = token;
   }
 
   @GET
@@ -59,18 +68,71 @@ public class AllianceScoreResource {
   @Operation(
       summary = "The score records emitted for an alliance",
       description =
-          "Oldest first, from (inclusive) to (exclusive) on each record's asOf; default the last 30"
-              + " days. Kept for scoring.history.retention (default 30 days), at most"
-              + " scoring.history.max-records (default 10,000) per alliance.")
-  public List<ScoreRecord> history(
+          "Oldest first, from (inclusive) to (exclusive) on each record's asOf; by default"
+              + " everything kept. Kept on disk for scoring.history.retention (default 30 days)."
+              + " At most limit records per answer (default and most: scoring.history.page-size,"
+              + " 10,000): a longer window ends with a Link header (rel=\"next\") to the page that"
+              + " follows, which starts at the asOf of the first record not given.")
+  public Response history(
       @PathParam("allianceId") String allianceId,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to) {
+      @Parameter(description = "RFC 3339 instant, inclusive") @QueryParam("from") String from,
+      @Parameter(description = "RFC 3339 instant, exclusive") @QueryParam("to") String to,
+      @Parameter(description = "most records in this answer") @QueryParam("limit") String limit,
+      @HeaderParam(Forwarder.FORWARDED_BY) String forwardedBy) {
     query.requireKnown(allianceId);
-    Instant end = AsOfParameter.parse("to", to).orElse(Instant.MAX);
-    Instant start =
-        AsOfParameter.parse("from", from)
-            .orElseGet(() -> Instant.now().minus(java.time.Duration.ofDays(30)));
-    return history.between(allianceId, start, end);
+    Optional<Instant> end = AsOfParameter.parse("to", to);
+    Instant start = AsOfParameter.parse("from", from).orElse(Instant.EPOCH);
+    int most = limit(limit);
+    String asked = limit == null ? null : String.valueOf(most); // passed on, and to the next page
+    Optional<ScoreQuery.Page> page =
+        query.history(allianceId, start, end.orElse(Instant.MAX), most);
+    if (page.isEmpty()) {
+      if (forwardedBy != null) {
+        throw ApiProblem.notReady(
+            "ownership of " + allianceId + " is moving (asked by " + forwardedBy + "): retry");
+      }
+      return forwarder.forward(
+          query.ownerElsewhere(allianceId),
+          query.self(),
+          historyPath(allianceId, start, end, asked),
+          allianceId,
+          token.getRawToken());
+    }
+    Response.ResponseBuilder answer =
+        Response.ok(page.get().records())
+            .header(Forwarder.SERVED_BY, query.self().host() + ":" + query.self().port());
+    page.get()
+        .next()
+        .ifPresent(
+            next ->
+                answer.header(
+                    "Link", "<" + historyPath(allianceId, next, end, asked) + ">; rel=\"next\""));
+    return answer.build();
+  }
+
+  private int limit(String raw) {
+    int max = config.history().pageSize();
+    if (raw == null) {
+      return max;
+    }
+    try {
+      int limit = Integer.parseInt(raw.strip());
+      if (limit >= 1 && limit <= max) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiProblem.badLimit(raw, max);
+  }
+
+  private static String historyPath(
+      String allianceId, Instant from, Optional<Instant> to, String limit) {
+    return "/api/alliances/"
+        + Forwarder.pathSegment(allianceId)
+        + "/history?from="
+        + from
+        + to.map(end -> "&to=" + end).orElse("")
+        + (limit == null ? "" : "&limit=" + limit);
   }
 }

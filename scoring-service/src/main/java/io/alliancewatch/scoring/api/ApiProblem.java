@@ -33,6 +33,15 @@ public final class ApiProblem extends RuntimeException {
         null);
   }
 
+  /** A query parameter that is not a whole number in {@code [1, max]}. */
+  static ApiProblem badLimit(String raw, int max) {
+    String detail = "limit '" + raw + "' is not a whole number from 1 to " + max;
+    return new ApiProblem(
+        Problem.of(400, "invalid-limit", "Invalid limit", detail)
+            .withErrors(List.of(new FieldError("/limit", detail))),
+        null);
+  }
+
   static ApiProblem unknownAlliance(String allianceId) {
     return new ApiProblem(
         Problem.of(

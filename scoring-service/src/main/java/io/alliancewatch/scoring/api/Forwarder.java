@@ -36,6 +36,8 @@ public class Forwarder {
   }
 
   /**
+   * Asks {@code owner} for an alliance's score.
+   *
    * @param bearerToken the caller's token, passed on: the owner checks it as this instance did
    */
   Response forward(
@@ -44,16 +46,26 @@ public class Forwarder {
       String allianceId,
       Optional<String> rawAsOf,
       String bearerToken) {
-    String uri =
-        "http://"
-            + owner.host()
-            + ":"
-            + owner.port()
-            + "/api/scores/"
-            + URLEncoder.encode(allianceId, StandardCharsets.UTF_8).replace("+", "%20")
-            + rawAsOf.map(a -> "?asOf=" + URLEncoder.encode(a, StandardCharsets.UTF_8)).orElse("");
+    return forward(
+        owner,
+        self,
+        "/api/scores/"
+            + pathSegment(allianceId)
+            + rawAsOf.map(a -> "?asOf=" + URLEncoder.encode(a, StandardCharsets.UTF_8)).orElse(""),
+        allianceId,
+        bearerToken);
+  }
+
+  /**
+   * Asks {@code owner} the same request, {@code pathAndQuery}, about {@code allianceId}.
+   *
+   * @param bearerToken the caller's token, passed on: the owner checks it as this instance did
+   */
+  Response forward(
+      HostInfo owner, HostInfo self, String pathAndQuery, String allianceId, String bearerToken) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(uri))
+        HttpRequest.newBuilder(
+                URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
             .timeout(config.forwarding().timeout())
             .header(FORWARDED_BY, self.host() + ":" + self.port())
             .header("Authorization", "Bearer " + bearerToken)
@@ -63,7 +75,7 @@ public class Forwarder {
       HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       Response.ResponseBuilder response =
           Response.status(answer.statusCode()).entity(answer.body());
-      for (String header : new String[] {"Content-Type", "Retry-After", SERVED_BY}) {
+      for (String header : new String[] {"Content-Type", "Retry-After", "Link", SERVED_BY}) {
         answer.headers().firstValue(header).ifPresent(value -> response.header(header, value));
       }
       return response.build();
@@ -74,5 +86,10 @@ public class Forwarder {
       Thread.currentThread().interrupt();
       throw ApiProblem.notReady("interrupted while asking " + owner);
     }
+  }
+
+  /** {@code value} as one path segment. */
+  static String pathSegment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -10,6 +10,7 @@ import io.alliancewatch.scoring.topology.AllianceStates;
 import io.alliancewatch.scoring.topology.ScoringTopology;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Interactive queries over the scoring stores. An alliance's state lives on the instance that owns
@@ -69,17 +72,7 @@ public class ScoreQuery {
    */
   public Location find(Alliance alliance, Optional<Instant> asOf) {
     String allianceId = alliance.id();
-    KeyQueryMetadata metadata;
-    try {
-      metadata =
-          streams.queryMetadataForKey(
-              ScoringTopology.STATE_STORE, allianceId, Serdes.String().serializer());
-    } catch (IllegalStateException e) {
-      throw ApiProblem.notReady("Kafka Streams is " + streams.state() + ": " + e.getMessage());
-    }
-    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
-      throw ApiProblem.notReady("no instance owns " + allianceId + " yet (rebalancing)");
-    }
+    KeyQueryMetadata metadata = owner(allianceId);
     if (!ownedHere(metadata.partition())) {
       return new Elsewhere(metadata.activeHost());
     }
@@ -95,6 +88,71 @@ public class ScoreQuery {
     } catch (AsOfBeforeReferenceException e) {
       throw ApiProblem.badAsOf(e.getMessage());
     }
+  }
+
+  /** Some of an alliance's history, oldest first; {@code next}: where the following page starts. */
+  public record Page(List<ScoreRecord> records, Optional<Instant> next) {}
+
+  /**
+   * The records emitted for {@code allianceId} with {@code from <= asOf < to}, oldest first, at
+   * most {@code limit}; or empty when another instance owns the alliance ({@link #ownerElsewhere}).
+   *
+   * @throws ApiProblem 503 while the stores are not queryable
+   */
+  public Optional<Page> history(String allianceId, Instant from, Instant to, int limit) {
+    KeyQueryMetadata metadata = owner(allianceId);
+    if (!ownedHere(metadata.partition())) {
+      return Optional.empty();
+    }
+    List<ScoreRecord> records = new ArrayList<>();
+    Optional<Instant> next = Optional.empty();
+    try (WindowStoreIterator<ScoreRecord> found =
+        history(metadata.partition()).fetch(allianceId, millis(from), millis(to))) {
+      while (found.hasNext()) {
+        ScoreRecord record = found.next().value;
+        if (record.asOf().isBefore(from) || !record.asOf().isBefore(to)) {
+          continue; // the store keeps milliseconds; the window is exact
+        }
+        if (records.size() == limit) {
+          next = Optional.of(record.asOf());
+          break;
+        }
+        records.add(record);
+      }
+    } catch (InvalidStateStoreException e) {
+      throw ApiProblem.notReady("the history is not queryable yet: " + e.getMessage());
+    }
+    return Optional.of(new Page(records, next));
+  }
+
+  /** The instance that owns {@code allianceId}'s partition. */
+  public HostInfo ownerElsewhere(String allianceId) {
+    return owner(allianceId).activeHost();
+  }
+
+  /** The instant's millisecond, widened to take in a sub-millisecond {@code asOf} in it. */
+  private static Instant millis(Instant at) {
+    if (at.isBefore(Instant.EPOCH)) {
+      return Instant.EPOCH;
+    }
+    return at.isAfter(LAST_MILLISECOND) ? LAST_MILLISECOND : at.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static final Instant LAST_MILLISECOND = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+  private KeyQueryMetadata owner(String allianceId) {
+    KeyQueryMetadata metadata;
+    try {
+      metadata =
+          streams.queryMetadataForKey(
+              ScoringTopology.STATE_STORE, allianceId, Serdes.String().serializer());
+    } catch (IllegalStateException e) {
+      throw ApiProblem.notReady("Kafka Streams is " + streams.state() + ": " + e.getMessage());
+    }
+    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+      throw ApiProblem.notReady("no instance owns " + allianceId + " yet (rebalancing)");
+    }
+    return metadata;
   }
 
   /**
@@ -169,6 +227,18 @@ public class ScoreQuery {
               ScoringTopology.REGISTRY_STORE, QueryableStoreTypes.keyValueStore()));
     } catch (InvalidStateStoreException | IllegalStateException e) {
       throw ApiProblem.notReady("the registry is not queryable yet: " + e.getMessage());
+    }
+  }
+
+  private ReadOnlyWindowStore<String, ScoreRecord> history(int partition) {
+    try {
+      return streams.store(
+          StoreQueryParameters.fromNameAndType(
+                  ScoringTopology.HISTORY_STORE,
+                  QueryableStoreTypes.<String, ScoreRecord>windowStore())
+              .withPartition(partition));
+    } catch (InvalidStateStoreException | IllegalStateException e) {
+      throw ApiProblem.notReady("the history is not queryable yet: " + e.getMessage());
     }
   }
 

@@ -27,6 +27,8 @@ public interface ScoringConfig {
 
   Stream stream();
 
+  History history();
+
   /**
    * The host name other instances use to reach this one; with {@code quarkus.http.port} it makes
    * {@code quarkus.kafka-streams.application-server}.
@@ -61,6 +63,23 @@ public interface ScoringConfig {
     /** A comment line this often keeps proxies from closing an idle stream. */
     @WithDefault("15s")
     Duration keepalive();
+  }
+
+  interface History {
+    /**
+     * How long emitted records are kept for {@code GET /api/alliances/{id}/history}, counted back
+     * from the newest record of the alliance's partition (scoring.md section 9); older ones are
+     * dropped from the store on disk a segment at a time.
+     */
+    @WithDefault("P30D")
+    Duration retention();
+
+    /**
+     * The most records one answer of the history holds; a longer window is answered in pages, each
+     * linking the next ({@code Link: <...>; rel="next"}).
+     */
+    @WithDefault("10000")
+    int pageSize();
   }
 
   interface Forwarding {

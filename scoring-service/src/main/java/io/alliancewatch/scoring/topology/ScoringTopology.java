@@ -19,8 +19,9 @@ import org.apache.kafka.streams.state.Stores;
  * The scoring topology: indicators in; score records out, at most one per alliance per commit (the
  * state after that commit's events) and after each tick that moved a score (scoring.md sections 8,
  * 9). The registry is a global table (every instance needs every alliance's members and guideline);
- * the alliance states, the ledger of seen events and the alliances counted but not yet emitted are
- * local stores, partitioned like the indicators and backed by changelogs.
+ * the alliance states, the ledger of seen events, the alliances counted but not yet emitted and the
+ * history of emitted records are local stores on disk, partitioned like the indicators and backed
+ * by changelogs.
  */
 public final class ScoringTopology {
 
@@ -36,6 +37,12 @@ public final class ScoringTopology {
    */
   public static final String PENDING_STORE = "scoring-pending";
 
+  /**
+   * Every record emitted, keyed by alliance id at its {@code asOf} (a window store with duplicates
+   * retained): the history, on disk, dropped a segment at a time past the retention.
+   */
+  public static final String HISTORY_STORE = "scoring-history";
+
   /** The registry, keyed by alliance id. */
   public static final String REGISTRY_STORE = "scoring-registry";
 
@@ -48,7 +55,8 @@ public final class ScoringTopology {
       String registryTopic,
       String scoresTopic,
       Duration tickInterval,
-      Duration emitInterval) {
+      Duration emitInterval,
+      Duration historyRetention) {
 
     public static Settings defaults() {
       return new Settings(
@@ -56,9 +64,13 @@ public final class ScoringTopology {
           Topics.REGISTRY.name(),
           Topics.SCORES.name(),
           Duration.ofSeconds(60),
-          Duration.ofMillis(20));
+          Duration.ofMillis(20),
+          Duration.ofDays(30));
     }
   }
+
+  /** The history's "window": one millisecond, a record's {@code asOf} truncated. */
+  public static final Duration HISTORY_SLOT = Duration.ofMillis(1);
 
   private ScoringTopology() {}
 
@@ -83,6 +95,12 @@ public final class ScoringTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()));
+    builder.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                HISTORY_STORE, settings.historyRetention(), HISTORY_SLOT, true),
+            Serdes.String(),
+            Topics.SCORES.valueSerde()));
     builder.stream(settings.indicatorsTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
         .process(
             () ->
@@ -91,6 +109,7 @@ public final class ScoringTopology {
             STATE_STORE,
             SEEN_STORE,
             PENDING_STORE)
+        .process(HistoryRecorder::new, HISTORY_STORE)
         .to(
             settings.scoresTopic(),
             Produced.with(Topics.SCORES.keySerde(), Topics.SCORES.valueSerde()));

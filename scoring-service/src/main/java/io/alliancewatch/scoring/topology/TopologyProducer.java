@@ -19,7 +19,8 @@ public class TopologyProducer {
             config.topics().registry(),
             config.topics().scores(),
             config.tickInterval(),
-            config.emitInterval()),
+            config.emitInterval(),
+            config.history().retention()),
         metrics);
   }
 }

@@ -593,7 +593,12 @@ public final class ScoringBenchmark {
         ScoringTopology.build(
             new ScoringModel(ModelConfig.load("2026.1")),
             new ScoringTopology.Settings(
-                indicators, registry, scores, Duration.ofSeconds(60), Duration.ofMillis(20)),
+                indicators,
+                registry,
+                scores,
+                Duration.ofSeconds(60),
+                Duration.ofMillis(20),
+                Duration.ofDays(30)),
             ScoringMetrics.none()),
         props);
   }

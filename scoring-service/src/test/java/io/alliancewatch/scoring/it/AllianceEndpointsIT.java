@@ -7,9 +7,12 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.alliancewatch.contracts.Alliance;
+import io.alliancewatch.contracts.IndicatorEvent;
 import io.alliancewatch.kafka.KafkaTestResource;
+import io.alliancewatch.scoring.testdata.TestData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -17,6 +20,7 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +105,65 @@ class AllianceEndpointsIT {
                     .body("find { it.id == '" + id + "' }.guidelinePctGdp", equalTo(2.0)));
     List<String> ids = given().get("/api/alliances").then().extract().jsonPath().getList("id");
     assertThat(ids).isSorted();
+  }
+
+  @Test
+  void givenThreeRecordsInTheHistory_whenAskedOneAtATime_thenTheLinksWalkThemAllInOrder()
+      throws Exception {
+    String alliance = ScoringServiceIT.freshAlliance();
+    List<IndicatorEvent> events = TestData.aukusExample().subList(0, 3);
+    for (int i = 0; i < events.size(); i++) {
+      Broker.publish(alliance, events.get(i));
+      int counted = i + 1; // each in a commit of its own: a record each
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  given()
+                      .get("/api/alliances/{id}/score", alliance)
+                      .then()
+                      .statusCode(200)
+                      .body("eventCount", equalTo(counted)));
+    }
+    List<String> whole = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              whole.clear();
+              whole.addAll(
+                  given()
+                      .get("/api/alliances/{id}/history", alliance)
+                      .then()
+                      .statusCode(200)
+                      .header("Link", nullValue())
+                      .extract()
+                      .jsonPath()
+                      .getList("asOf", String.class));
+              assertThat(whole).hasSize(3);
+            });
+
+    List<String> walked = new ArrayList<>();
+    String next = "/api/alliances/" + alliance + "/history?limit=1";
+    while (next != null) {
+      io.restassured.response.Response page = given().urlEncodingEnabled(false).get(next);
+      assertThat(page.statusCode()).as(page.asString()).isEqualTo(200);
+      List<String> asOfs = page.jsonPath().getList("asOf", String.class);
+      assertThat(asOfs).hasSize(1);
+      walked.addAll(asOfs);
+      String link = page.header("Link");
+      next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+      assertThat(walked.size()).as("pages").isLessThanOrEqualTo(3);
+    }
+    assertThat(walked).isEqualTo(whole);
+
+    given()
+        .queryParam("limit", 0)
+        .get("/api/alliances/{id}/history", alliance)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].pointer", equalTo("/limit"));
   }
 
   @Test

@@ -81,6 +81,13 @@ class MultiInstanceIT {
                   assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
                   assertThat(answer.jsonPath().getLong("eventCount")).isEqualTo(1);
                   servedBy.add(answer.header(Forwarder.SERVED_BY));
+                  Response history = given().get("/api/alliances/{id}/history", alliance);
+                  assertThat(history.statusCode()).as(history.asString()).isEqualTo(200);
+                  assertThat(history.header(Forwarder.SERVED_BY))
+                      .as("the history is kept where the scores are")
+                      .isEqualTo(answer.header(Forwarder.SERVED_BY));
+                  assertThat(history.jsonPath().getList("eventCount", Long.class))
+                      .containsExactly(1L);
                 }
                 // the six partitions are shared between the two instances: some answers came from
                 // the second

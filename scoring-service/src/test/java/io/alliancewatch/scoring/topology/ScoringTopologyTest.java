@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -25,6 +26,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,10 @@ class ScoringTopologyTest {
    * wall clock to {@code now}, so records are as of it.
    */
   private void start(Instant now) {
+    start(now, ScoringTopology.Settings.defaults().historyRetention());
+  }
+
+  private void start(Instant now, Duration historyRetention) {
     Instant wallClock = now.minus(EMIT);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
@@ -61,7 +68,8 @@ class ScoringTopologyTest {
             settings.registryTopic(),
             settings.scoresTopic(),
             TICK,
-            EMIT);
+            EMIT,
+            historyRetention);
     driver =
         new TopologyTestDriver(
             ScoringTopology.build(new ScoringModel(ModelConfig.load("2026.1")), settings, metrics),
@@ -310,5 +318,49 @@ class ScoringTopologyTest {
 
     emit(); // nothing counted since: nothing emitted
     assertThat(scores.isEmpty()).isTrue();
+  }
+
+  /** The history store's records of {@code allianceId}, oldest first. */
+  private List<ScoreRecord> history(String allianceId) {
+    WindowStore<String, ScoreRecord> history = driver.getWindowStore(ScoringTopology.HISTORY_STORE);
+    List<ScoreRecord> records = new ArrayList<>();
+    try (WindowStoreIterator<ScoreRecord> all =
+        history.fetch(allianceId, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))) {
+      all.forEachRemaining(entry -> records.add(entry.value));
+    }
+    return records;
+  }
+
+  @Test
+  void givenCommitsAndATick_thenTheHistoryOnDiskHoldsEveryRecordEmittedInOrder() {
+    Instant now = Instant.parse("2026-03-20T00:00:00Z");
+    start(now);
+    List<IndicatorEvent> burst = TestData.burst("AUKUS", 200, now.minus(Duration.ofDays(5)));
+    burst.subList(0, 100).forEach(this::send);
+    emit();
+    burst.subList(100, 200).forEach(this::send);
+    emit();
+    driver.advanceWallClockTime(Duration.ofDays(14)); // a tick that moves the faded scores
+
+    List<ScoreRecord> emitted = scores.readValuesToList();
+    assertThat(emitted).hasSize(3);
+    assertThat(history("AUKUS")).containsExactlyElementsOf(emitted);
+    assertThat(history("QUAD")).isEmpty();
+  }
+
+  @Test
+  void givenARetentionOfTwoDays_whenRecordsAgeBeyondIt_thenTheHistoryNoLongerHoldsThem() {
+    start(LATEST_AUKUS_EVENT, Duration.ofDays(2));
+    TestData.aukusExample().forEach(this::send);
+    emit();
+    ScoreRecord first = scores.readValue();
+    assertThat(history("AUKUS")).containsExactly(first);
+
+    driver.advanceWallClockTime(Duration.ofDays(14));
+
+    ScoreRecord ticked = scores.readValue();
+    assertThat(history("AUKUS"))
+        .as("the first is 14 days older than the newest")
+        .containsExactly(ticked);
   }
 }
