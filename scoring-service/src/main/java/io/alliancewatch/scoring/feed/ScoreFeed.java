@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -67,7 +68,16 @@ public class ScoreFeed {
   private final KafkaSecurityConfig security;
   private final FeedMetrics metrics;
   private final MeterRegistry registry;
-  private final Map<String, Positioned> latest = new HashMap<>();
+
+  /**
+   * The latest record of each alliance as it came (its position and JSON bytes; read again for a
+   * new listener): a couple of kilobytes per alliance of the registry, nothing per event or per
+   * record of the history.
+   */
+  private final Map<String, Latest> latest = new HashMap<>();
+
+  private record Latest(String position, byte[] json) {}
+
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -117,9 +127,10 @@ public class ScoreFeed {
    */
   public synchronized void subscribe(Listener listener, List<ScoreRecord> unscored) {
     List<Positioned> snapshot = new ArrayList<>();
-    for (Positioned score : latest.values()) {
-      if (listener.wants(score.record().allianceId())) {
-        snapshot.add(score);
+    for (Map.Entry<String, Latest> entry : latest.entrySet()) {
+      if (listener.wants(entry.getKey())) {
+        Latest score = entry.getValue();
+        decode(score.json()).ifPresent(record -> snapshot.add(positioned(record, score)));
       }
     }
     for (ScoreRecord record : unscored) {
@@ -130,6 +141,19 @@ public class ScoreFeed {
     snapshot.sort(Comparator.comparing(p -> p.record().allianceId()));
     snapshot.forEach(listener::accept);
     listeners.add(listener);
+  }
+
+  private static Positioned positioned(ScoreRecord record, Latest score) {
+    return new Positioned(
+        record, score.position(), new String(score.json(), StandardCharsets.UTF_8));
+  }
+
+  private static Optional<ScoreRecord> decode(byte[] json) {
+    try {
+      return Optional.of(Json.mapper().readValue(json, ScoreRecord.class));
+    } catch (IOException | IllegalArgumentException | NullPointerException e) {
+      return Optional.empty(); // kept only once read: not reached
+    }
   }
 
   private static String json(ScoreRecord record) {
@@ -148,8 +172,8 @@ public class ScoreFeed {
     return listeners.size();
   }
 
-  private synchronized void publish(Positioned score) {
-    latest.put(score.record().allianceId(), score);
+  private synchronized void publish(Positioned score, byte[] json) {
+    latest.put(score.record().allianceId(), new Latest(score.position(), json));
     for (Listener listener : listeners) {
       if (listener.wants(score.record().allianceId())) {
         listener.accept(score);
@@ -201,7 +225,9 @@ public class ScoreFeed {
     String position = record.partition() + "-" + record.offset();
     try {
       ScoreRecord score = Json.mapper().readValue(record.value(), ScoreRecord.class);
-      publish(new Positioned(score, position, new String(record.value(), StandardCharsets.UTF_8)));
+      publish(
+          new Positioned(score, position, new String(record.value(), StandardCharsets.UTF_8)),
+          record.value());
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
       metrics.unreadable();
       LOG.warnf(

@@ -22,7 +22,9 @@ public class ScoreGauges implements ScoreFeed.Listener {
 
   private final ScoreFeed feed;
   private final MeterRegistry registry;
-  private final Map<String, AtomicReference<ScoreRecord>> latest = new ConcurrentHashMap<>();
+
+  /** Per alliance its two latest scores only (a record is kilobytes; a gauge needs a number). */
+  private final Map<String, AtomicReference<double[]>> latest = new ConcurrentHashMap<>();
 
   public ScoreGauges(ScoreFeed feed, MeterRegistry registry) {
     this.feed = feed;
@@ -36,14 +38,18 @@ public class ScoreGauges implements ScoreFeed.Listener {
   @Override
   public void accept(Positioned score) {
     ScoreRecord record = score.record();
-    latest.computeIfAbsent(record.allianceId(), this::register).set(record);
+    latest
+        .computeIfAbsent(record.allianceId(), this::register)
+        .set(new double[] {record.cohesion(), record.risk()});
   }
 
-  private AtomicReference<ScoreRecord> register(String allianceId) {
-    AtomicReference<ScoreRecord> holder = new AtomicReference<>();
+  private AtomicReference<double[]> register(String allianceId) {
+    AtomicReference<double[]> holder = new AtomicReference<>();
     for (Metric metric : Metric.values()) {
       Gauge.builder(
-              "scoring.score", holder, h -> h.get() == null ? Double.NaN : h.get().value(metric))
+              "scoring.score",
+              holder,
+              h -> h.get() == null ? Double.NaN : h.get()[metric.ordinal()])
           .description("The latest emitted score of an alliance (0..100)")
           .tag("alliance", allianceId)
           .tag("metric", metric.wireName())

@@ -49,8 +49,11 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
 
   private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
 
-  /** At most this many alliance states are kept as objects (the store has them all). */
-  static final int MAX_LIVE = 10_000;
+  /**
+   * At most this many alliance states are kept as objects (the store has them all): a state is a
+   * few to some tens of kilobytes (its driver candidates, its members' spending).
+   */
+  static final int MAX_LIVE = 1_000;
 
   private final ScoringModel model;
   private final Duration tickInterval;

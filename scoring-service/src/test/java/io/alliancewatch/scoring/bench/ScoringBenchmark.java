@@ -568,6 +568,27 @@ public final class ScoringBenchmark {
     return rate;
   }
 
+  /**
+   * The service's own Kafka Streams settings, {@code kafka-streams.*} of its {@code
+   * application.properties} (threads, caches, RocksDB's memory, offsets reset), so that the
+   * benchmark measures what the service runs.
+   */
+  private static Properties serviceStreamsSettings() {
+    Properties service = new Properties();
+    try (var in = ScoringBenchmark.class.getResourceAsStream("/application.properties")) {
+      service.load(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Properties props = new Properties();
+    for (String name : service.stringPropertyNames()) {
+      if (name.startsWith("kafka-streams.")) {
+        props.put(name.substring("kafka-streams.".length()), service.getProperty(name));
+      }
+    }
+    return props;
+  }
+
   private static KafkaStreams streams(
       String bootstrap,
       String run,
@@ -575,16 +596,13 @@ public final class ScoringBenchmark {
       String registry,
       String scores,
       Path stateDir) {
-    Properties props = new Properties();
+    Properties props = serviceStreamsSettings();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-bench-" + run);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
     props.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, COMMIT_INTERVAL_MS / 2)); // as the service
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2); // as the service
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // -Dbench.streams.<any Kafka Streams or client setting>=value tries other settings
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("bench.streams."))
