@@ -35,7 +35,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
     // out of memory, a service exits (as in ./run and the images) instead of answering nothing
     List<String> command =
-        new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError"));
+        new ArrayList<>(
+            List.of(
+                "java",
+                // the benchmarks give what ./run gives (512m); tests leave room for busy machines
+                "-Xmx" + System.getProperty("alliancewatch.service.heap", "1g"),
+                "-XX:+ExitOnOutOfMemoryError"));
     command.add("-Dquarkus.http.port=" + port);
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
@@ -49,6 +54,11 @@ public final class ServiceProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The operating system's id of the process, for reading its resident memory. */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean isAlive() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The topology's counts as Prometheus metrics (README, "Metrics"). */
 @ApplicationScoped
@@ -13,6 +14,7 @@ public class MicrometerScoringMetrics implements ScoringMetrics {
   private final MeterRegistry registry;
   private final Timer ingestToScore;
   private final Timer tick;
+  private final AtomicLong emitIntervalMs = new AtomicLong();
 
   public MicrometerScoringMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -29,6 +31,13 @@ public class MicrometerScoringMetrics implements ScoringMetrics {
                     + " emitted")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
+    io.micrometer.core.instrument.Gauge.builder(
+            "scoring.emit.interval", emitIntervalMs, ms -> ms.get() / 1000.0)
+        .description(
+            "The interval between emissions (and their commits) of the stream thread that last"
+                + " changed it: scoring.emit-interval, longer while commits are slow")
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   @Override
@@ -75,5 +84,10 @@ public class MicrometerScoringMetrics implements ScoringMetrics {
         .tag("outcome", outcome)
         .tag("alliance", allianceId)
         .register(registry);
+  }
+
+  @Override
+  public void emitInterval(Duration interval) {
+    emitIntervalMs.set(interval.toMillis());
   }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -83,6 +84,30 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
 
   private boolean anyPending;
 
+  /**
+   * The emission's schedule, {@link #emitEvery} apart: the emit interval, or a multiple of what a
+   * commit costs when that is more ({@link #COMMIT_SHARE}).
+   */
+  private Cancellable emitSchedule;
+
+  private long emitEvery;
+
+  /** When the last emission asked for its commit; -1 once the commit's cost was measured. */
+  private long emittedAtMs = -1;
+
+  /** What a commit costs this stream thread, in ms, smoothed. */
+  private double commitCostMs;
+
+  /**
+   * A commit may take at most this share of the time: a stream thread processes fewer and fewer
+   * records between commits whenever a commit or a punctuation ran, so commits that follow each
+   * other as fast as they complete leave it one record per task per commit.
+   */
+  static final double COMMIT_SHARE = 1.0 / 3;
+
+  /** The emit interval never grows beyond this, however slow commits become. */
+  static final Duration MAX_EMIT_INTERVAL = Duration.ofSeconds(1);
+
   ScoreProcessor(
       ScoringModel model, Duration tickInterval, Duration emitInterval, ScoringMetrics metrics) {
     this.model = model;
@@ -113,11 +138,54 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
     }
     this.registry = context.getStateStore(ScoringTopology.REGISTRY_STORE);
     context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
+    emitEvery = emitInterval.toMillis();
+    emitSchedule =
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
+  }
+
+  /**
+   * Measures the commit the last emission asked for. Kafka Streams commits right after the
+   * punctuation that asked; if records were waiting, the next thing this task does is process one,
+   * and the wall clock has moved on by the commit (and a poll). If nothing was waiting, the next
+   * thing is the emission's own punctuation: the commit was cheap enough to go unnoticed.
+   */
+  private void measureCommit(boolean recordWaiting) {
+    if (emittedAtMs < 0) {
+      return;
+    }
+    long cost = recordWaiting ? Math.max(0, context.currentSystemTimeMs() - emittedAtMs) : 0;
+    emittedAtMs = -1;
+    commitCostMs = 0.8 * commitCostMs + 0.2 * cost;
+    paceEmission();
+  }
+
+  /**
+   * Emits at least the emit interval apart, and so that commits take at most {@link #COMMIT_SHARE}
+   * of the time.
+   */
+  private void paceEmission() {
+    long wanted =
+        Math.min(
+            MAX_EMIT_INTERVAL.toMillis(),
+            Math.max(emitInterval.toMillis(), Math.round(commitCostMs / COMMIT_SHARE)));
+    if (wanted * 5 <= emitInterval.toMillis() * 6) {
+      wanted = emitInterval.toMillis(); // within a fifth of the emit interval: the interval
+    }
+    boolean back = wanted == emitInterval.toMillis();
+    if (wanted == emitEvery || (!back && Math.abs(wanted - emitEvery) * 5 <= emitEvery)) {
+      return; // within a fifth of the pace: kept
+    }
+    emitSchedule.cancel(); // allowed from within the punctuation it cancels
+    emitEvery = wanted;
+    emitSchedule =
+        context.schedule(
+            Duration.ofMillis(wanted), PunctuationType.WALL_CLOCK_TIME, this::emitPending);
+    metrics.emitInterval(Duration.ofMillis(wanted));
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
+    measureCommit(true);
     String allianceId = record.key();
     Optional<IndicatorEvent> read = read(record);
     if (read.isEmpty()) {
@@ -165,6 +233,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
    * records and the emptied pending store go out in one transaction.
    */
   private void emitPending(long wallClockMs) {
+    measureCommit(false);
     if (!anyPending) {
       return;
     }
@@ -191,6 +260,7 @@ final class ScoreProcessor implements Processor<String, byte[], String, ScoreRec
     markedPending.clear();
     anyPending = false;
     context.commit(); // at most one record per alliance per commit
+    emittedAtMs = wallClockMs;
   }
 
   private Optional<IndicatorEvent> read(Record<String, byte[]> record) {

@@ -29,6 +29,12 @@ public interface ScoringMetrics {
   /** One wall-clock tick: every alliance of a task re-evaluated, and those that moved emitted. */
   void tick(Duration took);
 
+  /**
+   * The emission's interval changed: the emit interval, or longer while commits are slow (a
+   * multiple of their cost).
+   */
+  default void emitInterval(Duration interval) {}
+
   /** Counts nothing: for tools that do not report metrics. */
   static ScoringMetrics none() {
     return new ScoringMetrics() {

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A processor that starts on stores another one filled (a restart, a rebalance, a restore from the
- * changelog) scores from what is stored: nothing it needs lives only in the first one's memory.
+ * The processor with Kafka's MockProcessorContext. One that starts on stores another one filled (a
+ * restart, a rebalance, a restore from the changelog) scores from what is stored: nothing it needs
+ * lives only in the first one's memory. Its emissions are paced to what commits cost.
  */
-class ScoreProcessorRestartTest {
+class ScoreProcessorTest {
 
   private static final ScoringModel MODEL = new ScoringModel(ModelConfig.load("2026.1"));
   private static final Instant LATEST_AUKUS_EVENT = Instant.parse("2026-03-10T12:00:00Z");
@@ -139,6 +140,56 @@ class ScoreProcessorRestartTest {
     second.resetForwards();
     emit(second, LATEST_AUKUS_EVENT.plusMillis(20));
     assertThat(second.forwarded()).as("emitted once").isEmpty();
+  }
+
+  @Test
+  void givenCommitsSlowerThanTheEmitInterval_thenEmissionsSpaceOutAndComeBackOnceTheyAreCheap() {
+    Instant now = LATEST_AUKUS_EVENT;
+    MockProcessorContext<String, ScoreRecord> context = context(now);
+    ScoreProcessor processor = processor(context);
+    List<IndicatorEvent> burst = TestData.burst("AUKUS", 80, now.minus(Duration.ofDays(1)));
+    assertThat(emission(context).getInterval()).isEqualTo(Duration.ofMillis(20));
+
+    // each commit takes 100 ms: the next record is processed that much after the emission
+    for (IndicatorEvent event : burst.subList(0, 40)) {
+      process(processor, event);
+      emitNow(context, now);
+      now = now.plusMillis(100);
+      context.setCurrentSystemTimeMs(now.toEpochMilli());
+    }
+    assertThat(emission(context).getInterval())
+        .as("commits take at most a third of the time")
+        .isBetween(Duration.ofMillis(250), Duration.ofMillis(300));
+    assertThat(context.forwarded()).as("every emission emitted").hasSize(40);
+
+    // commits cheap again: after each emission, the emission's punctuation comes first
+    for (IndicatorEvent event : burst.subList(40, 80)) {
+      process(processor, event);
+      emitNow(context, now);
+      now = now.plus(emission(context).getInterval());
+      emitNow(context, now);
+    }
+    assertThat(emission(context).getInterval()).isEqualTo(Duration.ofMillis(20));
+    assertThat(
+            context.forwarded().get(context.forwarded().size() - 1).record().value().eventCount())
+        .isEqualTo(80);
+  }
+
+  /** The emission's punctuator as scheduled now (it is rescheduled when its pace changes). */
+  private static MockProcessorContext.CapturedPunctuator emission(
+      MockProcessorContext<String, ScoreRecord> context) {
+    List<MockProcessorContext.CapturedPunctuator> scheduled = context.scheduledPunctuators();
+    for (int i = scheduled.size() - 1; i > TICK; i--) {
+      if (!scheduled.get(i).cancelled()) {
+        return scheduled.get(i);
+      }
+    }
+    throw new AssertionError("no emission scheduled");
+  }
+
+  private static void emitNow(MockProcessorContext<String, ScoreRecord> context, Instant at) {
+    context.setCurrentSystemTimeMs(at.toEpochMilli());
+    emission(context).getPunctuator().punctuate(at.toEpochMilli());
   }
 
   private static final int TICK = 0;

@@ -1,0 +1,710 @@
+package io.alliancewatch.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpServer;
+import io.alliancewatch.contracts.security.Access;
+import io.alliancewatch.e2e.system.Http;
+import io.alliancewatch.e2e.system.RunningSystem;
+import io.alliancewatch.kafka.ServiceProcess;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.tools.ConsumerPerformance;
+import org.apache.kafka.tools.ProducerPerformance;
+
+/**
+ * The whole pipeline as users run it (one broker, the three services as processes with the heap
+ * {@code ./run} gives them), measured from outside; prints figures, asserts nothing. Run with
+ * {@code bench/pipeline.sh [backlog] [seconds] [alliances] [eventsPerAlliance]}.
+ *
+ * <ol>
+ *   <li>Kafka's producer perf test (300 B, acks=all) and consumer perf test on the same broker;
+ *   <li>a backlog of five alliances' events written straight to {@code alliance.indicators}: the
+ *       events/s scoring counts them at (start of the writes to the last one counted), twice (a
+ *       cold JVM, then warm);
+ *   <li>latency at 1,000 and 5,000 events/s posted to ingest: every 250 ms a probe (five tensions
+ *       for an alliance of its own) is posted, and timed to its score record on the SSE stream and
+ *       to its signed "firing" webhook;
+ *   <li>{@code alliances} alliances with {@code eventsPerAlliance} events each through ingest's
+ *       NDJSON bulk endpoint;
+ *   <li>each service's resident memory and heap after a full GC, after the backlog and at the end.
+ * </ol>
+ */
+public final class PipelineBench {
+
+  private static final List<String> MAIN = List.of("NATO", "AUKUS", "QUAD", "ANZUS", "CSTO");
+  private static final Map<String, String> MEMBER =
+      Map.of("NATO", "FRA", "AUKUS", "AUS", "QUAD", "IND", "ANZUS", "NZL", "CSTO", "ARM");
+  private static final Duration LATE = Duration.ofSeconds(10);
+  private static final int PROBES_PER_SECOND = 4;
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final RunningSystem system;
+  private final String token;
+  private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+  private final AtomicLong ids = new AtomicLong();
+
+  private PipelineBench(RunningSystem system) {
+    this.system = system;
+    this.token = system.token("bench-admin", Access.ADMIN);
+  }
+
+  public static void main(String[] args) throws Exception {
+    int backlog = arg(args, 0, 200_000);
+    int seconds = arg(args, 1, 30);
+    int alliances = arg(args, 2, 200);
+    int perAlliance = arg(args, 3, 2_000);
+    System.setProperty("alliancewatch.service.heap", "512m"); // as ./run
+    try (RunningSystem system = RunningSystem.start()) {
+      new PipelineBench(system).measure(backlog, seconds, alliances, perAlliance);
+    }
+    System.exit(0); // the SSE reader and the HTTP clients' threads
+  }
+
+  private static int arg(String[] args, int index, int fallback) {
+    return args.length > index && !args[index].isBlank()
+        ? Integer.parseInt(args[index].strip())
+        : fallback;
+  }
+
+  private void measure(int backlog, int seconds, int alliances, int perAlliance) throws Exception {
+    System.out.printf(
+        "%s, %d cores, services with -Xmx512m%n",
+        Instant.now(), Runtime.getRuntime().availableProcessors());
+    memory("after start");
+
+    if (backlog > 0) { // 0: skipped
+      System.out.println("\n== Kafka's own perf tools, same broker ==");
+      double producerRate = producerPerformance(backlog);
+      double consumerRate = consumerPerformance(backlog);
+
+      System.out.println("\n== Backlog: events written to alliance.indicators, scoring counts ==");
+      double cold = backlog(backlog, "cold JVM");
+      double warm = backlog(backlog, "JIT warm");
+      System.out.printf(
+          "scoring counted at %.1f %% (cold) and %.1f %% (warm) of the producer perf test's rate,"
+              + " %.1f %% and %.1f %% of the consumer perf test's%n",
+          100 * cold / producerRate,
+          100 * warm / producerRate,
+          100 * cold / consumerRate,
+          100 * warm / consumerRate);
+      memory("after the backlogs");
+    }
+
+    System.out.println("\n== Latency through the pipeline under load ==");
+    int probesPerRate = seconds * PROBES_PER_SECOND;
+    if (probesPerRate == 0) {
+      return;
+    }
+    List<String> probes = register("PROBE", 2 * probesPerRate);
+    try (Probes probing = Probes.start(this, probes)) {
+      latency(1_000, seconds, probes.subList(0, probesPerRate), probing);
+      latency(5_000, seconds, probes.subList(probesPerRate, 2 * probesPerRate), probing);
+    }
+    memory("after the load");
+
+    if (alliances > 0) {
+      System.out.printf(
+          "%n== %d alliances with %,d events each through ingest (NDJSON) ==%n",
+          alliances, perAlliance);
+      manyAlliances(alliances, perAlliance);
+      memory("after the alliances");
+    }
+  }
+
+  // ---------------------------------------------------------------- Kafka's perf tools
+
+  private double producerPerformance(int records) throws Exception {
+    createTopic("bench.perf");
+    String text =
+        captured(
+            () ->
+                ProducerPerformance.main(
+                    new String[] {
+                      "--topic",
+                      "bench.perf",
+                      "--num-records",
+                      String.valueOf(records),
+                      "--record-size",
+                      "300",
+                      "--throughput",
+                      "-1",
+                      "--producer-props",
+                      "bootstrap.servers=" + system.bootstrapServers(),
+                      "acks=all"
+                    }));
+    String[] lines = text.strip().split("\n");
+    Matcher rate = Pattern.compile("([0-9.]+) records/sec").matcher(lines[lines.length - 1]);
+    double perSecond = rate.find() ? Double.parseDouble(rate.group(1)) : Double.NaN;
+    System.out.printf("producer perf test (300 B, acks=all): %,.0f records/s%n", perSecond);
+    return perSecond;
+  }
+
+  private double consumerPerformance(int records) throws Exception {
+    String text =
+        captured(
+            () ->
+                ConsumerPerformance.main(
+                    new String[] {
+                      "--bootstrap-server",
+                      system.bootstrapServers(),
+                      "--topic",
+                      "bench.perf",
+                      "--messages",
+                      String.valueOf(records),
+                      "--timeout",
+                      "60000"
+                    }));
+    // header: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec
+    String[] lines = text.strip().split("\n");
+    String[] cells = lines[lines.length - 1].split(",\\s*");
+    double perSecond = cells.length > 5 ? Double.parseDouble(cells[5].trim()) : Double.NaN;
+    System.out.printf("consumer perf test: %,.0f records/s%n", perSecond);
+    return perSecond;
+  }
+
+  private interface Tool {
+    void run() throws Exception;
+  }
+
+  /** What a Kafka tool prints, kept from this benchmark's own output. */
+  private static String captured(Tool tool) throws Exception {
+    PrintStream out = System.out;
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(text, true, StandardCharsets.UTF_8));
+    try {
+      tool.run();
+    } finally {
+      System.setOut(out);
+    }
+    return text.toString(StandardCharsets.UTF_8);
+  }
+
+  private void createTopic(String name) throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
+    try (Admin admin = Admin.create(props)) {
+      admin.createTopics(List.of(new NewTopic(name, 6, (short) 1))).all().get();
+    }
+  }
+
+  // ---------------------------------------------------------------- backlog
+
+  /** Writes {@code events} for the five alliances; the events/s scoring counted them at. */
+  private double backlog(int events, String label) throws Exception {
+    long before = counted(MAIN);
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    long start = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      Random random = new Random(events);
+      for (int i = 0; i < events; i++) {
+        String alliance = MAIN.get(i % MAIN.size());
+        ObjectNode event = event(alliance, random);
+        event.put("ingestedAt", Instant.now().toString());
+        producer.send(
+            new ProducerRecord<>(
+                "alliance.indicators", alliance, Http.JSON.writeValueAsBytes(event)));
+      }
+      producer.flush();
+    }
+    double written = (System.nanoTime() - start) / 1e9;
+    long target = before + events;
+    while (counted(MAIN) < target) {
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    double rate = events / elapsed;
+    System.out.printf(
+        "%s: %,d events written in %.1f s, all counted after %.1f s: %,.0f events/s%n",
+        label, events, written, elapsed, rate);
+    return rate;
+  }
+
+  /** The events scoring has counted for {@code alliances}, by their records' eventCount. */
+  private long counted(List<String> alliances) throws Exception {
+    JsonNode all = get(system.scoring().url("/api/scores"));
+    long total = 0;
+    for (JsonNode record : all) {
+      if (alliances.contains(record.path("allianceId").asText())) {
+        total += record.path("eventCount").asLong();
+      }
+    }
+    return total;
+  }
+
+  private ObjectNode event(String alliance, Random random) {
+    ObjectNode event = Http.JSON.createObjectNode();
+    event.put("id", "bench-" + run + "-" + ids.incrementAndGet());
+    event.put("source", "analyst");
+    event.put("type", random.nextBoolean() ? "JOINT_EXERCISE" : "CYBER_INCIDENT");
+    event.put("allianceId", alliance);
+    event.put("country", MEMBER.getOrDefault(alliance, "FRA"));
+    event.put("severity", 0.05 + 0.2 * random.nextDouble());
+    event.put("confidence", 0.8);
+    event.put(
+        "occurredAt", Instant.now().minusSeconds(60 + random.nextInt(30 * 86_400)).toString());
+    return event;
+  }
+
+  // ---------------------------------------------------------------- latency
+
+  /** The score stream and the webhooks, each probe alliance's first record and first firing. */
+  private static final class Probes implements AutoCloseable {
+    final Map<String, Long> scored = new ConcurrentHashMap<>();
+    final Map<String, Long> notified = new ConcurrentHashMap<>();
+    final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final HttpServer receiver;
+    private final Thread stream;
+    private String secret;
+
+    record Delivery(String body, Map<String, List<String>> headers) {}
+
+    private Probes(PipelineBench bench) throws IOException {
+      receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      receiver.setExecutor(Executors.newFixedThreadPool(4));
+      receiver.createContext(
+          "/hook",
+          exchange -> {
+            long at = System.nanoTime();
+            String body =
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            JsonNode notification = Http.JSON.readTree(body);
+            if ("firing".equals(notification.path("status").asText())) {
+              notified.putIfAbsent(notification.path("allianceId").asText(), at);
+            }
+            deliveries.add(new Delivery(body, Map.copyOf(exchange.getRequestHeaders())));
+          });
+      stream = new Thread(() -> read(bench), "bench-score-stream");
+      stream.setDaemon(true);
+    }
+
+    static Probes start(PipelineBench bench, List<String> probes) throws Exception {
+      Probes started = new Probes(bench);
+      started.receiver.start();
+      started.subscribe(bench, probes);
+      started.stream.start();
+      return started;
+    }
+
+    private void subscribe(PipelineBench bench, List<String> probes) throws Exception {
+      ArrayNode alliances = Http.JSON.createArrayNode();
+      probes.forEach(alliances::add);
+      ObjectNode subscription = Http.JSON.createObjectNode();
+      subscription.put("name", "bench probes");
+      subscription.set("alliances", alliances);
+      subscription.put("metric", "cohesion");
+      subscription.put("condition", "below");
+      subscription.put("threshold", 70);
+      subscription.put("recoveryThreshold", 75);
+      subscription
+          .putObject("webhook")
+          .put("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+      for (int attempt = 0; secret == null; attempt++) { // until alert-service knows them all
+        HttpResponse<String> created =
+            bench.send(
+                HttpRequest.newBuilder(URI.create(bench.system.alerts().url("/api/subscriptions")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(subscription.toString())));
+        if (created.statusCode() == 201) {
+          secret = Http.JSON.readTree(created.body()).path("webhook").path("secret").asText();
+        } else if (attempt > 300) {
+          throw new IllegalStateException("subscription refused: " + created.body());
+        } else {
+          TimeUnit.MILLISECONDS.sleep(200);
+        }
+      }
+    }
+
+    private void read(PipelineBench bench) {
+      try {
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(bench.system.scoring().url("/api/scores/stream")))
+                    .header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + bench.token)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines())
+            .body()
+            .filter(line -> line.startsWith("data:"))
+            .forEach(
+                line -> {
+                  long at = System.nanoTime();
+                  try {
+                    JsonNode record = Http.JSON.readTree(line.substring(5));
+                    if (record.path("eventCount").asLong() > 0) {
+                      scored.putIfAbsent(record.path("allianceId").asText(), at);
+                    }
+                  } catch (IOException e) {
+                    System.out.println("unreadable stream line: " + line);
+                  }
+                });
+      } catch (IOException | InterruptedException e) {
+        // closed
+      }
+    }
+
+    /** How many deliveries an independent Standard Webhooks verifier accepts. */
+    long verified() throws Exception {
+      Webhook webhook = new Webhook(secret);
+      return deliveries.stream()
+          .filter(
+              d -> {
+                try {
+                  webhook.verify(d.body(), HttpHeaders.of(d.headers(), (name, value) -> true));
+                  return true;
+                } catch (Exception e) {
+                  return false;
+                }
+              })
+          .count();
+    }
+
+    @Override
+    public void close() {
+      receiver.stop(0);
+      stream.interrupt();
+    }
+  }
+
+  /**
+   * {@code rate} events/s of background load posted to ingest (JSON arrays, one every 10 ms) for a
+   * 10 s warm-up and then {@code seconds}, with a probe every 250 ms meanwhile.
+   */
+  private void latency(int rate, int seconds, List<String> probes, Probes probing)
+      throws Exception {
+    int perBatch = rate / 100;
+    AtomicLong accepted = new AtomicLong();
+    AtomicLong refused = new AtomicLong();
+    ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
+    Random random = new Random(rate);
+    load.scheduleAtFixedRate(
+        () -> {
+          ArrayNode batch = Http.JSON.createArrayNode();
+          for (int i = 0; i < perBatch; i++) {
+            batch.add(event(MAIN.get(random.nextInt(MAIN.size())), random));
+          }
+          HTTP.sendAsync(post("/api/indicators", batch.toString()), BodyHandlers.discarding())
+              .whenComplete(
+                  (answer, failure) -> {
+                    if (failure == null && answer.statusCode() == 202) {
+                      accepted.addAndGet(perBatch);
+                    } else {
+                      refused.addAndGet(perBatch);
+                    }
+                  });
+        },
+        0,
+        10,
+        TimeUnit.MILLISECONDS);
+    TimeUnit.SECONDS.sleep(10); // the JIT compiles for this load; not measured
+    long acceptedBefore = accepted.get();
+    long loadStart = System.nanoTime();
+    Map<String, Long> posted = new ConcurrentHashMap<>();
+    Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    long period = TimeUnit.SECONDS.toNanos(1) / PROBES_PER_SECOND;
+    long next = System.nanoTime();
+    for (String probe : probes) {
+      next += period;
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      ArrayNode tensions = Http.JSON.createArrayNode();
+      for (int i = 0; i < 5; i++) {
+        ObjectNode tension = event(probe, random);
+        tension.put("type", "POLITICAL_TENSION");
+        tension.put("country", "FRA");
+        tension.put("severity", 1.0);
+        tension.put("confidence", 1.0);
+        tension.put("occurredAt", Instant.now().minusSeconds(60).toString());
+        tensions.add(tension);
+      }
+      long at = System.nanoTime();
+      HttpResponse<String> answer =
+          HTTP.send(post("/api/indicators", tensions.toString()), BodyHandlers.ofString());
+      if (answer.statusCode() != 202) {
+        System.out.println("probe refused: " + answer.statusCode() + " " + answer.body());
+        continue;
+      }
+      posted.put(probe, at);
+      acknowledged.put(probe, System.nanoTime());
+    }
+    System.out.println("scoring's lag behind alliance.indicators as the probes end: " + lag());
+    double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+    long loadAccepted = accepted.get() - acceptedBefore;
+    long lastPost = System.nanoTime();
+    // the load goes on while the last probes finish, up to LATE
+    while (System.nanoTime() - lastPost < LATE.toNanos()
+        && (probing.scored.keySet().containsAll(posted.keySet())
+                && probing.notified.keySet().containsAll(posted.keySet()))
+            == false) {
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    load.shutdownNow();
+    load.awaitTermination(10, TimeUnit.SECONDS);
+
+    System.out.printf(
+        "%n-- %,d events/s asked: %,.0f events/s accepted by ingest while probing (%,d refused"
+            + " or failed in all) --%n",
+        rate, loadAccepted / loadSeconds, refused.get());
+    report("POST -> 202 (in Kafka)", posted, acknowledged);
+    report("POST -> score record on the SSE stream", posted, probing.scored);
+    report("POST -> signed firing webhook received", posted, probing.notified);
+    System.out.printf(
+        "webhooks received so far: %d, of which a Standard Webhooks verifier accepts %d%n",
+        probing.deliveries.size(), probing.verified());
+  }
+
+  /** The records of alliance.indicators scoring's consumer group has not committed yet. */
+  private long lag() throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
+    try (Admin admin = Admin.create(props)) {
+      var groups = admin.listConsumerGroups().all().get();
+      long lag = 0;
+      for (var group : groups) {
+        if (!group.groupId().startsWith("alliance-watch-scoring")) {
+          continue;
+        }
+        var committed =
+            admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+        var request =
+            new java.util.HashMap<
+                org.apache.kafka.common.TopicPartition,
+                org.apache.kafka.clients.admin.OffsetSpec>();
+        committed.keySet().stream()
+            .filter(tp -> tp.topic().equals("alliance.indicators"))
+            .forEach(tp -> request.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        var ends = admin.listOffsets(request).all().get();
+        for (var end : ends.entrySet()) {
+          lag += end.getValue().offset() - committed.get(end.getKey()).offset();
+        }
+      }
+      return lag;
+    }
+  }
+
+  private static void report(String what, Map<String, Long> posted, Map<String, Long> seen) {
+    Histogram millis = new Histogram(3);
+    int late = 0;
+    for (Map.Entry<String, Long> probe : posted.entrySet()) {
+      Long at = seen.get(probe.getKey());
+      if (at == null || at - probe.getValue() > LATE.toNanos()) {
+        late++;
+      } else {
+        millis.recordValue(Math.max(1, (at - probe.getValue()) / 1_000_000));
+      }
+    }
+    System.out.printf(
+        "%s: %d probes, p50 %d ms, p99 %d ms, max %d ms; %d not seen within %d s%n",
+        what,
+        posted.size(),
+        millis.getValueAtPercentile(50),
+        millis.getValueAtPercentile(99),
+        millis.getMaxValue(),
+        late,
+        LATE.toSeconds());
+  }
+
+  // ---------------------------------------------------------------- many alliances
+
+  private void manyAlliances(int alliances, int perAlliance) throws Exception {
+    List<String> ids = register("MEM", alliances);
+    long start = System.nanoTime();
+    ExecutorService senders = Executors.newFixedThreadPool(4);
+    List<Future<Long>> sent = new ArrayList<>();
+    for (String alliance : ids) {
+      sent.add(
+          senders.submit(
+              () -> {
+                Random random = new Random(alliance.hashCode());
+                StringBuilder ndjson = new StringBuilder();
+                for (int i = 0; i < perAlliance; i++) {
+                  ObjectNode event = event(alliance, random);
+                  event.put("country", "FRA");
+                  ndjson.append(event).append('\n');
+                }
+                HttpResponse<String> answer =
+                    HTTP.send(
+                        HttpRequest.newBuilder(URI.create(system.ingest().url("/api/indicators")))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/x-ndjson")
+                            .timeout(Duration.ofMinutes(5))
+                            .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString()))
+                            .build(),
+                        BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                  throw new IllegalStateException("NDJSON refused: " + answer.body());
+                }
+                return Http.JSON.readTree(answer.body()).path("accepted").asLong();
+              }));
+    }
+    long accepted = 0;
+    for (Future<Long> one : sent) {
+      accepted += one.get();
+    }
+    senders.shutdown();
+    double posted = (System.nanoTime() - start) / 1e9;
+    while (counted(ids) < (long) alliances * perAlliance) {
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "%,d events posted (%,d accepted) in %.1f s, all counted after %.1f s (%,.0f events/s)%n",
+        (long) alliances * perAlliance, accepted, posted, elapsed, accepted / elapsed);
+  }
+
+  /** Registers {@code count} alliances of two members; waits until scoring knows them all. */
+  private List<String> register(String prefix, int count) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = prefix + "-" + run + "-" + i;
+      HttpResponse<String> answer =
+          send(
+              HttpRequest.newBuilder(URI.create(system.ingest().url("/api/alliances/" + id)))
+                  .header("Content-Type", "application/json")
+                  .PUT(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"name\":\"bench\",\"members\":[\"FRA\",\"DEU\"],"
+                              + "\"guidelinePctGdp\":null}")));
+      if (answer.statusCode() / 100 != 2) {
+        throw new IllegalStateException("registry refused " + id + ": " + answer.body());
+      }
+      ids.add(id);
+    }
+    while (true) {
+      List<String> known = new ArrayList<>();
+      get(system.scoring().url("/api/alliances")).forEach(a -> known.add(a.path("id").asText()));
+      if (known.containsAll(ids)) {
+        return ids;
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+  }
+
+  // ---------------------------------------------------------------- memory
+
+  /** Each service's resident memory, and its heap after a full collection. */
+  private void memory(String when) throws Exception {
+    StringBuilder line = new StringBuilder("memory " + when + ":");
+    for (Map.Entry<String, ServiceProcess> service :
+        List.of(
+            Map.entry("ingest", system.ingest()),
+            Map.entry("scoring", system.scoring()),
+            Map.entry("alerts", system.alerts()))) {
+      long pid = service.getValue().pid();
+      Process gc =
+          new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      gc.waitFor(60, TimeUnit.SECONDS);
+      line.append(
+          String.format(
+              " %s RSS %d MB, heap after GC %d MB;",
+              service.getKey(),
+              residentKb(pid) / 1024,
+              heapBytes(service.getValue()) / (1024 * 1024)));
+    }
+    System.out.println(line);
+  }
+
+  private static long residentKb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+
+  /** {@code jvm_memory_used_bytes{area="heap"}} summed over the pools, from /q/metrics. */
+  private long heapBytes(ServiceProcess service) throws Exception {
+    HttpResponse<String> page =
+        send(
+            HttpRequest.newBuilder(URI.create(service.url("/q/metrics")))
+                .header("Accept", "text/plain")
+                .GET());
+    double heap = 0;
+    for (String line : page.body().split("\n")) {
+      if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+        heap += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return (long) heap;
+  }
+
+  private HttpRequest post(String path, String json) {
+    return HttpRequest.newBuilder(URI.create(system.ingest().url(path)))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
+  private JsonNode get(String url) throws Exception {
+    HttpResponse<String> answer =
+        send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(
+          url + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+    return Http.JSON.readTree(answer.body());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(
+        request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
