@@ -47,8 +47,10 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(jar.toString());
     Path log = logDir.resolve(service + ".log");
     Files.createDirectories(log.getParent());
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("MALLOC_ARENA_MAX", "2"); // as ./run and the images
+    Process process = builder.start();
     return new ServiceProcess(process, port);
   }
 

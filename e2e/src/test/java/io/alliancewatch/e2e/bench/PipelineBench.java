@@ -97,8 +97,15 @@ public final class PipelineBench {
     int alliances = arg(args, 2, 200);
     int perAlliance = arg(args, 3, 2_000);
     System.setProperty("alliancewatch.service.heap", "512m"); // as ./run
-    try (RunningSystem system = RunningSystem.start()) {
+    RunningSystem system = RunningSystem.start();
+    // stopped also when the benchmark is interrupted: no service outlives its broker
+    Thread stopper = new Thread(system::close, "bench-stop-system");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    try {
       new PipelineBench(system).measure(backlog, seconds, alliances, perAlliance);
+    } finally {
+      Runtime.getRuntime().removeShutdownHook(stopper);
+      system.close();
     }
     System.exit(0); // the SSE reader and the HTTP clients' threads
   }
