@@ -32,11 +32,10 @@ public class MicrometerScoringMetrics implements ScoringMetrics {
             .publishPercentiles(0.5, 0.99)
             .register(registry);
     io.micrometer.core.instrument.Gauge.builder(
-            "scoring.emit.interval", emitIntervalMs, ms -> ms.get() / 1000.0)
+            "scoring.emit.interval.seconds", emitIntervalMs, ms -> ms.get() / 1000.0)
         .description(
             "The interval between emissions (and their commits) of the stream thread that last"
                 + " changed it: scoring.emit-interval, longer while commits are slow")
-        .baseUnit("seconds")
         .register(registry);
   }
 
