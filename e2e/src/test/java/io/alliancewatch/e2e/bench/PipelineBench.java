@@ -51,6 +51,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.ConsumerPerformance;
 import org.apache.kafka.tools.ProducerPerformance;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The whole pipeline as users run it (one broker, the three services as processes with the heap
@@ -263,9 +266,7 @@ public final class PipelineBench {
     }
     double written = (System.nanoTime() - start) / 1e9;
     long target = before + events;
-    while (counted(MAIN) < target) {
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+    patiently(Duration.ofMillis(100)).until(() -> counted(MAIN) >= target);
     double elapsed = (System.nanoTime() - start) / 1e9;
     double rate = events / elapsed;
     System.out.printf(
@@ -355,20 +356,20 @@ public final class PipelineBench {
       subscription
           .putObject("webhook")
           .put("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-      for (int attempt = 0; secret == null; attempt++) { // until alert-service knows them all
-        HttpResponse<String> created =
-            bench.send(
-                HttpRequest.newBuilder(URI.create(bench.system.alerts().url("/api/subscriptions")))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(subscription.toString())));
-        if (created.statusCode() == 201) {
-          secret = Http.JSON.readTree(created.body()).path("webhook").path("secret").asText();
-        } else if (attempt > 300) {
-          throw new IllegalStateException("subscription refused: " + created.body());
-        } else {
-          TimeUnit.MILLISECONDS.sleep(200);
-        }
-      }
+      // refused (400) until alert-service's registry knows every probe alliance
+      HttpResponse<String> created =
+          Awaitility.await("alert-service takes the subscription")
+              .atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofMillis(200))
+              .until(
+                  () ->
+                      bench.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(bench.system.alerts().url("/api/subscriptions")))
+                              .header("Content-Type", "application/json")
+                              .POST(HttpRequest.BodyPublishers.ofString(subscription.toString()))),
+                  answer -> answer.statusCode() == 201);
+      secret = Http.JSON.readTree(created.body()).path("webhook").path("secret").asText();
     }
 
     private void read(PipelineBench bench) {
@@ -452,49 +453,48 @@ public final class PipelineBench {
         0,
         10,
         TimeUnit.MILLISECONDS);
-    TimeUnit.SECONDS.sleep(10); // the JIT compiles for this load; not measured
-    long acceptedBefore = accepted.get();
-    long loadStart = System.nanoTime();
+    // after 10 s at this load (the JIT compiles for it; not measured), a probe every 250 ms
     Map<String, Long> posted = new ConcurrentHashMap<>();
     Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    long warmUp = TimeUnit.SECONDS.toNanos(10);
     long period = TimeUnit.SECONDS.toNanos(1) / PROBES_PER_SECOND;
-    long next = System.nanoTime();
-    for (String probe : probes) {
-      next += period;
-      long wait = next - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      ArrayNode tensions = Http.JSON.createArrayNode();
-      for (int i = 0; i < 5; i++) {
-        ObjectNode tension = event(probe, random);
-        tension.put("type", "POLITICAL_TENSION");
-        tension.put("country", "FRA");
-        tension.put("severity", 1.0);
-        tension.put("confidence", 1.0);
-        tension.put("occurredAt", Instant.now().minusSeconds(60).toString());
-        tensions.add(tension);
-      }
-      long at = System.nanoTime();
-      HttpResponse<String> answer =
-          HTTP.send(post("/api/indicators", tensions.toString()), BodyHandlers.ofString());
-      if (answer.statusCode() != 202) {
-        System.out.println("probe refused: " + answer.statusCode() + " " + answer.body());
-        continue;
-      }
-      posted.put(probe, at);
-      acknowledged.put(probe, System.nanoTime());
+    ScheduledExecutorService probeClock = Executors.newSingleThreadScheduledExecutor();
+    AtomicLong acceptedBefore = new AtomicLong();
+    AtomicLong loadStart = new AtomicLong();
+    probeClock.schedule(
+        () -> {
+          acceptedBefore.set(accepted.get());
+          loadStart.set(System.nanoTime());
+        },
+        warmUp,
+        TimeUnit.NANOSECONDS);
+    List<Future<?>> probed = new ArrayList<>();
+    for (int i = 0; i < probes.size(); i++) {
+      String probe = probes.get(i);
+      probed.add(
+          probeClock.schedule(
+              () -> probe(probe, random, posted, acknowledged),
+              warmUp + (i + 1) * period,
+              TimeUnit.NANOSECONDS));
     }
+    for (Future<?> one : probed) {
+      one.get();
+    }
+    probeClock.shutdown();
     System.out.println("scoring's lag behind alliance.indicators as the probes end: " + lag());
-    double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-    long loadAccepted = accepted.get() - acceptedBefore;
-    long lastPost = System.nanoTime();
-    // the load goes on while the last probes finish, up to LATE
-    while (System.nanoTime() - lastPost < LATE.toNanos()
-        && (probing.scored.keySet().containsAll(posted.keySet())
-                && probing.notified.keySet().containsAll(posted.keySet()))
-            == false) {
-      TimeUnit.MILLISECONDS.sleep(100);
+    double loadSeconds = (System.nanoTime() - loadStart.get()) / 1e9;
+    long loadAccepted = accepted.get() - acceptedBefore.get();
+    // the load goes on while the last probes finish, up to LATE (those still missing are late)
+    try {
+      Awaitility.await()
+          .atMost(LATE)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () ->
+                  probing.scored.keySet().containsAll(posted.keySet())
+                      && probing.notified.keySet().containsAll(posted.keySet()));
+    } catch (ConditionTimeoutException late) {
+      // reported below as probes not seen within LATE
     }
     load.shutdownNow();
     load.awaitTermination(10, TimeUnit.SECONDS);
@@ -538,6 +538,38 @@ public final class PipelineBench {
       }
       return lag;
     }
+  }
+
+  /** Posts five tensions for {@code probe}'s alliance: its cohesion falls below 70 at once. */
+  private void probe(
+      String probe, Random random, Map<String, Long> posted, Map<String, Long> acknowledged) {
+    ArrayNode tensions = Http.JSON.createArrayNode();
+    for (int i = 0; i < 5; i++) {
+      ObjectNode tension = event(probe, random);
+      tension.put("type", "POLITICAL_TENSION");
+      tension.put("country", "FRA");
+      tension.put("severity", 1.0);
+      tension.put("confidence", 1.0);
+      tension.put("occurredAt", Instant.now().minusSeconds(60).toString());
+      tensions.add(tension);
+    }
+    long at = System.nanoTime();
+    try {
+      HttpResponse<String> answer =
+          HTTP.send(post("/api/indicators", tensions.toString()), BodyHandlers.ofString());
+      if (answer.statusCode() != 202) {
+        System.out.println("probe refused: " + answer.statusCode() + " " + answer.body());
+        return;
+      }
+    } catch (IOException e) {
+      System.out.println("probe failed: " + e);
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    posted.put(probe, at);
+    acknowledged.put(probe, System.nanoTime());
   }
 
   private static void report(String what, Map<String, Long> posted, Map<String, Long> seen) {
@@ -601,9 +633,7 @@ public final class PipelineBench {
     }
     senders.shutdown();
     double posted = (System.nanoTime() - start) / 1e9;
-    while (counted(ids) < (long) alliances * perAlliance) {
-      TimeUnit.MILLISECONDS.sleep(500);
-    }
+    patiently(Duration.ofMillis(500)).until(() -> counted(ids) >= (long) alliances * perAlliance);
     double elapsed = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         "%,d events posted (%,d accepted) in %.1f s, all counted after %.1f s (%,.0f events/s)%n",
@@ -628,14 +658,20 @@ public final class PipelineBench {
       }
       ids.add(id);
     }
-    while (true) {
-      List<String> known = new ArrayList<>();
-      get(system.scoring().url("/api/alliances")).forEach(a -> known.add(a.path("id").asText()));
-      if (known.containsAll(ids)) {
-        return ids;
-      }
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
+    patiently(Duration.ofMillis(200))
+        .until(
+            () -> {
+              List<String> known = new ArrayList<>();
+              get(system.scoring().url("/api/alliances"))
+                  .forEach(a -> known.add(a.path("id").asText()));
+              return known.containsAll(ids);
+            });
+    return ids;
+  }
+
+  /** Waits for scoring, polling every {@code poll}, for as long as a slow machine needs. */
+  private static ConditionFactory patiently(Duration poll) {
+    return Awaitility.await().atMost(Duration.ofMinutes(15)).pollInterval(poll);
   }
 
   // ---------------------------------------------------------------- memory

@@ -1,6 +1,9 @@
 package io.alliancewatch.scoring.api;
 
 import io.alliancewatch.contracts.security.Access;
+import io.alliancewatch.scoring.api.ScoreQuery.Elsewhere;
+import io.alliancewatch.scoring.api.ScoreQuery.HistoryLocation;
+import io.alliancewatch.scoring.api.ScoreQuery.Page;
 import io.alliancewatch.scoring.config.ScoringConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,25 +87,20 @@ public class AllianceScoreResource {
     Instant start = AsOfParameter.parse("from", from).orElse(Instant.EPOCH);
     int most = limit(limit);
     String asked = limit == null ? null : String.valueOf(most); // passed on, and to the next page
-    Optional<ScoreQuery.Page> page =
-        query.history(allianceId, start, end.orElse(Instant.MAX), most);
-    if (page.isEmpty()) {
-      if (forwardedBy != null) {
-        throw ApiProblem.notReady(
-            "ownership of " + allianceId + " is moving (asked by " + forwardedBy + "): retry");
-      }
+    HistoryLocation location = query.history(allianceId, start, end.orElse(Instant.MAX), most);
+    if (location instanceof Elsewhere elsewhere) {
+      Forwarder.refuseSecondHop(allianceId, forwardedBy);
       return forwarder.forward(
-          query.ownerElsewhere(allianceId),
+          elsewhere.owner(),
           query.self(),
           historyPath(allianceId, start, end, asked),
           allianceId,
           token.getRawToken());
     }
+    Page page = (Page) location;
     Response.ResponseBuilder answer =
-        Response.ok(page.get().records())
-            .header(Forwarder.SERVED_BY, query.self().host() + ":" + query.self().port());
-    page.get()
-        .next()
+        Response.ok(page.records()).header(Forwarder.SERVED_BY, query.selfAddress());
+    page.next()
         .ifPresent(
             next ->
                 answer.header(

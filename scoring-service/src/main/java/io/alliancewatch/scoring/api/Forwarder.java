@@ -88,6 +88,19 @@ public class Forwarder {
     }
   }
 
+  /**
+   * Refuses to forward a request that was itself forwarded: during a rebalance two instances may
+   * each think the other owns the alliance.
+   *
+   * @throws ApiProblem 503 when {@code forwardedBy} (the {@link #FORWARDED_BY} header) is set
+   */
+  static void refuseSecondHop(String allianceId, String forwardedBy) {
+    if (forwardedBy != null) {
+      throw ApiProblem.notReady(
+          "ownership of " + allianceId + " is moving (asked by " + forwardedBy + "): retry");
+    }
+  }
+
   /** {@code value} as one path segment. */
   static String pathSegment(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

@@ -45,7 +45,16 @@ public class ScoreQuery {
   public record Here(ScoreRecord record) implements Location {}
 
   /** On another instance, which owns the alliance's partition. */
-  public record Elsewhere(HostInfo owner) implements Location {}
+  public record Elsewhere(HostInfo owner) implements Location, HistoryLocation {}
+
+  /** Where an alliance's history is answered: here, a {@link Page}, or {@link Elsewhere}. */
+  public sealed interface HistoryLocation {}
+
+  /** Some of an alliance's history, oldest first; {@code next}: where the following page starts. */
+  public record Page(List<ScoreRecord> records, Optional<Instant> next)
+      implements HistoryLocation {}
+
+  private static final Instant LAST_MILLISECOND = Instant.ofEpochMilli(Long.MAX_VALUE);
 
   private final KafkaStreams streams;
   private final ScoringModel model;
@@ -61,6 +70,11 @@ public class ScoreQuery {
 
   public HostInfo self() {
     return self;
+  }
+
+  /** This instance as {@code host:port}, as answers name it ({@link Forwarder#SERVED_BY}). */
+  public String selfAddress() {
+    return self.host() + ":" + self.port();
   }
 
   /**
@@ -90,19 +104,16 @@ public class ScoreQuery {
     }
   }
 
-  /** Some of an alliance's history, oldest first; {@code next}: where the following page starts. */
-  public record Page(List<ScoreRecord> records, Optional<Instant> next) {}
-
   /**
    * The records emitted for {@code allianceId} with {@code from <= asOf < to}, oldest first, at
-   * most {@code limit}; or empty when another instance owns the alliance ({@link #ownerElsewhere}).
+   * most {@code limit}; or where to ask.
    *
    * @throws ApiProblem 503 while the stores are not queryable
    */
-  public Optional<Page> history(String allianceId, Instant from, Instant to, int limit) {
+  public HistoryLocation history(String allianceId, Instant from, Instant to, int limit) {
     KeyQueryMetadata metadata = owner(allianceId);
     if (!ownedHere(metadata.partition())) {
-      return Optional.empty();
+      return new Elsewhere(metadata.activeHost());
     }
     List<ScoreRecord> records = new ArrayList<>();
     Optional<Instant> next = Optional.empty();
@@ -122,12 +133,7 @@ public class ScoreQuery {
     } catch (InvalidStateStoreException e) {
       throw ApiProblem.notReady("the history is not queryable yet: " + e.getMessage());
     }
-    return Optional.of(new Page(records, next));
-  }
-
-  /** The instance that owns {@code allianceId}'s partition. */
-  public HostInfo ownerElsewhere(String allianceId) {
-    return owner(allianceId).activeHost();
+    return new Page(records, next);
   }
 
   /** The instant's millisecond, widened to take in a sub-millisecond {@code asOf} in it. */
@@ -137,8 +143,6 @@ public class ScoreQuery {
     }
     return at.isAfter(LAST_MILLISECOND) ? LAST_MILLISECOND : at.truncatedTo(ChronoUnit.MILLIS);
   }
-
-  private static final Instant LAST_MILLISECOND = Instant.ofEpochMilli(Long.MAX_VALUE);
 
   private KeyQueryMetadata owner(String allianceId) {
     KeyQueryMetadata metadata;

@@ -73,10 +73,7 @@ public class ScoreResource {
       return served(here.record());
     }
     Elsewhere elsewhere = (Elsewhere) location;
-    if (forwardedBy != null) {
-      throw ApiProblem.notReady(
-          "ownership of " + allianceId + " is moving (asked by " + forwardedBy + "): retry");
-    }
+    Forwarder.refuseSecondHop(allianceId, forwardedBy);
     return forwarder.forward(
         elsewhere.owner(),
         query.self(),
@@ -119,8 +116,6 @@ public class ScoreResource {
   }
 
   private Response served(ScoreRecord record) {
-    return Response.ok(record)
-        .header(Forwarder.SERVED_BY, query.self().host() + ":" + query.self().port())
-        .build();
+    return Response.ok(record).header(Forwarder.SERVED_BY, query.selfAddress()).build();
   }
 }
