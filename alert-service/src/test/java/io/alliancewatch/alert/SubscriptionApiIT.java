@@ -242,4 +242,61 @@ class SubscriptionApiIT {
         .statusCode(200)
         .body(org.hamcrest.Matchers.containsString("/api/alerts/stream"));
   }
+
+  @Test
+  void givenABodyWithoutAContentType_thenA415ProblemAndNothingIsStored() throws Exception {
+    long before = TestKafka.endOffsets(Topics.SUBSCRIPTIONS.name());
+    String id = createValid();
+    long afterCreate = TestKafka.endOffsets(Topics.SUBSCRIPTIONS.name());
+    assertThat(afterCreate).isGreaterThan(before);
+    String body = io.alliancewatch.contracts.Json.mapper().writeValueAsString(valid());
+
+    // java.net.http sends no Content-Type unless told (RestAssured always sets one)
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI collection =
+        java.net.URI.create(
+            io.restassured.RestAssured.baseURI
+                + ":"
+                + io.restassured.RestAssured.port
+                + "/api/subscriptions");
+    for (java.net.http.HttpRequest request :
+        List.of(
+            java.net.http.HttpRequest.newBuilder(collection)
+                .header("Authorization", "Bearer " + Api.ADMIN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            java.net.http.HttpRequest.newBuilder(collection.resolve("subscriptions/" + id))
+                .header("Authorization", "Bearer " + Api.ADMIN)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build())) {
+      java.net.http.HttpResponse<String> answer =
+          http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(request.method()).isEqualTo(415);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(answer.body()).contains("Content-Type");
+    }
+    given()
+        .contentType("application/octet-stream")
+        .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .post("/api/subscriptions")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+
+    assertThat(TestKafka.endOffsets(Topics.SUBSCRIPTIONS.name())).isEqualTo(afterCreate);
+  }
+
+  @Test
+  void givenAnUnknownFieldWithASlashInItsName_thenItsPointerEscapesTheSlash() {
+    Map<String, Object> body = valid();
+    body.put("a/b", 1);
+    body.put("c~d", 2);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/subscriptions")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", org.hamcrest.Matchers.containsInAnyOrder("/a~1b", "/c~0d"));
+  }
 }

@@ -151,4 +151,56 @@ class CloudEventsIT {
         .statusCode(422)
         .body("errors.pointer", hasItem("/specversion"));
   }
+
+  @Test
+  void shouldRefuseAnExtensionAttributeThatIsAnObjectOrAnArray() {
+    long before = KafkaTopics.total(KafkaTopics.endOffsets(INDICATORS));
+    ObjectNode object = cloudEvent(Events.tension("GBR", "AUKUS"));
+    object.putObject("myext").put("a", 1);
+    ObjectNode array = cloudEvent(Events.tension("GBR", "AUKUS"));
+    array.putArray("myext").add(1);
+    ObjectNode fraction = cloudEvent(Events.tension("GBR", "AUKUS"));
+    fraction.put("myext", 1.5);
+    for (ObjectNode event : java.util.List.of(object, array, fraction)) {
+      given()
+          .contentType("application/cloudevents+json")
+          .body(event.toString())
+          .when()
+          .post("/api/indicators")
+          .then()
+          .statusCode(422)
+          .body("errors.pointer", equalTo(java.util.List.of("/myext")))
+          .body("errors[0].message", org.hamcrest.Matchers.containsString("string, a boolean"));
+    }
+    assertThat(KafkaTopics.total(KafkaTopics.endOffsets(INDICATORS))).isEqualTo(before);
+  }
+
+  @Test
+  void shouldAcceptExtensionAttributesOfCloudEventsTypes() {
+    Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
+    ObjectNode event = cloudEvent(Events.tension("GBR", "AUKUS"));
+    event.put("mytext", "x").put("mycount", 7).put("myflag", true).putNull("myunset");
+    given()
+        .contentType("application/cloudevents+json")
+        .body(event.toString())
+        .when()
+        .post("/api/indicators")
+        .then()
+        .statusCode(202);
+    assertThat(KafkaTopics.recordsAfter(INDICATORS, before, 1)).hasSize(1);
+  }
+
+  @Test
+  void shouldPointAtAnAttributeNamedWithASlashAsRfc6901WritesIt() {
+    ObjectNode event = cloudEvent(Events.tension("GBR", "AUKUS"));
+    event.put("a/b", "x");
+    given()
+        .contentType("application/cloudevents+json")
+        .body(event.toString())
+        .when()
+        .post("/api/indicators")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", equalTo(java.util.List.of("/a~1b")));
+  }
 }

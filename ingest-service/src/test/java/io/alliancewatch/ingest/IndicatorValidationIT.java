@@ -247,4 +247,19 @@ class IndicatorValidationIT {
 
     assertThat(KafkaTopics.total(KafkaTopics.endOffsets(INDICATORS))).isEqualTo(before);
   }
+
+  @Test
+  void shouldRefuseAnUnknownFieldWhoseValueIsNullAndWriteNothing() {
+    long before = KafkaTopics.total(KafkaTopics.endOffsets(INDICATORS));
+    given()
+        .contentType("application/json")
+        .body(Events.tension("DEU").putNull("sevrity").toString())
+        .when()
+        .post("/api/indicators")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", equalTo(java.util.List.of("/sevrity")))
+        .body("errors[0].message", org.hamcrest.Matchers.containsString("unknown field"));
+    assertThat(KafkaTopics.total(KafkaTopics.endOffsets(INDICATORS))).isEqualTo(before);
+  }
 }

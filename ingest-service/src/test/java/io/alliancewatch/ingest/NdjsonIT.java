@@ -88,4 +88,33 @@ class NdjsonIT {
         .body("rejected", equalTo(1))
         .body("errors[0].line", equalTo(2));
   }
+
+  @Test
+  void shouldTakeAByteOrderMarkOnlyAtTheStartOfTheBody() {
+    Map<TopicPartition, Long> before = KafkaTopics.endOffsets(INDICATORS);
+    long total = KafkaTopics.total(before);
+    String body =
+        "\uFEFF"
+            + Events.tension("DEU", "NATO")
+            + "\n\uFEFF"
+            + Events.tension("FRA", "NATO")
+            + "\n"
+            + Events.tension("ITA", "NATO")
+            + "\n";
+
+    given()
+        .contentType("application/x-ndjson")
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .when()
+        .post("/api/indicators")
+        .then()
+        .statusCode(200)
+        .body("accepted", equalTo(2))
+        .body("rejected", equalTo(1))
+        .body("errors[0].line", equalTo(2))
+        .body("errors[0].message", org.hamcrest.Matchers.containsString("byte order mark"));
+
+    assertThat(KafkaTopics.recordsAfter(INDICATORS, before, 2)).hasSize(2);
+    assertThat(KafkaTopics.total(KafkaTopics.endOffsets(INDICATORS))).isEqualTo(total + 2);
+  }
 }

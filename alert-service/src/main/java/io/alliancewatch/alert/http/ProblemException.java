@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
         Problem.of(422, "validation", "Invalid subscription", detail).withErrors(errors));
   }
 
+  public static ProblemException unsupportedMediaType(String detail) {
+    return new ProblemException(
+        Problem.of(415, "unsupported-media-type", "Unsupported media type", detail));
+  }
+
   public static ProblemException notFound(String what) {
     return new ProblemException(Problem.of(404, "not-found", "Not found", what));
   }

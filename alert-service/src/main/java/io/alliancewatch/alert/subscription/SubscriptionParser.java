@@ -5,6 +5,7 @@ import io.alliancewatch.contracts.Metric;
 import io.alliancewatch.contracts.alert.Condition;
 import io.alliancewatch.contracts.alert.Subscription;
 import io.alliancewatch.contracts.validation.FieldError;
+import io.alliancewatch.contracts.validation.Pointers;
 import io.alliancewatch.contracts.validation.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,10 +68,10 @@ public final class SubscriptionParser {
         .forEachRemaining(
             field -> {
               if (READ_ONLY.contains(field)) {
-                errors.put("/" + field, "is read-only: the service sets it");
+                errors.put(Pointers.member(field), "is read-only: the service sets it");
               } else if (!FIELDS.contains(field)) {
                 errors.put(
-                    "/" + field,
+                    Pointers.member(field),
                     "unknown field (allowed: " + String.join(", ", sorted(FIELDS)) + ")");
               }
             });

@@ -47,11 +47,15 @@ public final class IndicatorValidator {
       Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
   private final JsonSchema schema;
+  private final Set<String> declared;
   private final Clock clock;
 
   public IndicatorValidator(Clock clock) {
     this.clock = clock;
     this.schema = loadSchema();
+    Set<String> names = new java.util.HashSet<>();
+    schema.getSchemaNode().path("properties").fieldNames().forEachRemaining(names::add);
+    this.declared = Set.copyOf(names);
   }
 
   private static JsonSchema loadSchema() {
@@ -267,12 +271,16 @@ public final class IndicatorValidator {
     return node == null ? null : node.doubleValue();
   }
 
-  private static ObjectNode withoutNulls(ObjectNode node) {
+  /**
+   * {@code node} without the nulls of the fields the schema declares (null means absent); a null
+   * field the schema does not know stays, and is refused as unknown like any other value.
+   */
+  private ObjectNode withoutNulls(ObjectNode node) {
     ObjectNode copy = Json.mapper().createObjectNode();
     node.fields()
         .forEachRemaining(
             entry -> {
-              if (!entry.getValue().isNull()) {
+              if (!entry.getValue().isNull() || !declared.contains(entry.getKey())) {
                 copy.set(entry.getKey(), entry.getValue());
               }
             });
@@ -289,7 +297,7 @@ public final class IndicatorValidator {
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        String child = pointer + "/" + escape(field.getKey());
+        String child = Pointers.member(pointer, field.getKey());
         if (Texts.hasUnpairedSurrogate(field.getKey())) {
           errors.putIfAbsent(child, "field name is not valid Unicode text");
         }
@@ -300,11 +308,6 @@ public final class IndicatorValidator {
         checkUnicode(node.get(i), pointer + "/" + i, errors);
       }
     }
-  }
-
-  /** RFC 6901 escaping of one reference token. */
-  public static String escape(String token) {
-    return token.replace("~", "~0").replace("/", "~1");
   }
 
   private static String kind(JsonNode node) {

@@ -19,7 +19,7 @@ final class SchemaMessages {
     if (property != null
         && ("required".equals(message.getType())
             || "additionalProperties".equals(message.getType()))) {
-      return location + "/" + IndicatorValidator.escape(property);
+      return Pointers.member(location, property);
     }
     return location;
   }

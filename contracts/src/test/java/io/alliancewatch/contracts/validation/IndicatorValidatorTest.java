@@ -166,4 +166,14 @@ class IndicatorValidatorTest {
         .extracting(FieldError::message)
         .allSatisfy(message -> assertThat(message).contains("required"));
   }
+
+  @Test
+  void shouldRefuseAnUnknownFieldWhoseValueIsNull() {
+    // null means absent only for the fields the contract has: a misspelt one is refused whatever
+    // its value, so a typo never passes unnoticed
+    IndicatorValidator.Result result = validator.validate(event().putNull("sevrity"), REGISTRY);
+
+    assertThat(result.isValid()).isFalse();
+    assertThat(result.errors()).extracting(FieldError::pointer).containsExactly("/sevrity");
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.alliancewatch.contracts.Instants;
 import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.validation.FieldError;
+import io.alliancewatch.contracts.validation.Pointers;
 import io.alliancewatch.ingest.config.IngestConfig;
 import io.alliancewatch.ingest.core.IndicatorIngester.Located;
 import io.cloudevents.CloudEvent;
@@ -96,7 +97,8 @@ public class CloudEventsReader {
             && !EXTENSION_NAME.matcher(attribute).matches()) {
           errors.add(
               new FieldError(
-                  "/" + attribute, "extension names are lower-case letters and digits only"));
+                  Pointers.member(attribute),
+                  "extension names are lower-case letters and digits only"));
         }
       }
     }
@@ -145,14 +147,23 @@ public class CloudEventsReader {
         .fieldNames()
         .forEachRemaining(
             name -> {
-              if (!CONTEXT_ATTRIBUTES.contains(name)
-                  && !name.equals("data")
-                  && !name.equals("data_base64")
-                  && !EXTENSION_NAME.matcher(name).matches()) {
+              if (CONTEXT_ATTRIBUTES.contains(name)
+                  || name.equals("data")
+                  || name.equals("data_base64")) {
+                return;
+              }
+              if (!EXTENSION_NAME.matcher(name).matches()) {
                 errors.add(
                     new FieldError(
-                        prefix + "/" + name,
+                        Pointers.member(prefix, name),
                         "extension names are lower-case letters and digits only"));
+              } else if (!isAttributeValue(event.get(name))) {
+                errors.add(
+                    new FieldError(
+                        Pointers.member(prefix, name),
+                        "an extension attribute is a string, a boolean or an integer (CloudEvents"
+                            + " 1.0's types in JSON), not "
+                            + kind(event.get(name))));
               }
             });
     checkAttributeValues(
@@ -182,6 +193,30 @@ public class CloudEventsReader {
       }
     }
     return new Located(data, prefix + "/data");
+  }
+
+  /**
+   * Whether {@code value} is one of CloudEvents 1.0's attribute types as its JSON format writes
+   * them: String (and Binary, URI, URI-reference, Timestamp) as a string, Boolean, Integer (a
+   * 32-bit signed whole number); null is an unset attribute.
+   */
+  private static boolean isAttributeValue(JsonNode value) {
+    return value.isTextual()
+        || value.isBoolean()
+        || value.isNull()
+        || (value.isIntegralNumber() && value.canConvertToInt());
+  }
+
+  private static String kind(JsonNode value) {
+    if (value.isObject()) {
+      return "an object";
+    }
+    if (value.isArray()) {
+      return "an array";
+    }
+    return value.isNumber()
+        ? "the number " + value
+        : value.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   private static void checkAttributeValues(

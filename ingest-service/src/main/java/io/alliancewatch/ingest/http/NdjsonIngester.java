@@ -102,6 +102,18 @@ public class NdjsonIngester {
               "", "the line is longer than " + config.limits().ndjsonLineBytes() + " bytes"));
       return;
     }
+    if (line.number() > 1 && startsWithByteOrderMark(line.bytes())) {
+      // RFC 8259 allows a BOM before the body's text, which is the first line's; inside the body
+      // it is a stray character before the JSON value
+      reject(
+          progress,
+          line.number(),
+          new FieldError(
+              "",
+              "the line starts with a byte order mark (U+FEFF); only the first line of the body"
+                  + " may"));
+      return;
+    }
     String text;
     try {
       text = JsonBodies.utf8(line.bytes());
@@ -176,6 +188,13 @@ public class NdjsonIngester {
   }
 
   private record Line(long number, byte[] bytes, boolean tooLong) {}
+
+  private static boolean startsWithByteOrderMark(byte[] bytes) {
+    return bytes.length >= 3
+        && bytes[0] == (byte) 0xEF
+        && bytes[1] == (byte) 0xBB
+        && bytes[2] == (byte) 0xBF;
+  }
 
   /** The next physical line (LF, with an optional CR before it), or null at the end. */
   private Line nextLine(LineReader in, Progress progress) throws IOException {

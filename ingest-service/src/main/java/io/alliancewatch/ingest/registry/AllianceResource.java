@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.alliancewatch.contracts.Alliance;
 import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.contracts.validation.FieldError;
+import io.alliancewatch.contracts.validation.Pointers;
 import io.alliancewatch.contracts.validation.Problem;
 import io.alliancewatch.ingest.http.JsonBodies;
 import io.alliancewatch.ingest.http.ProblemException;
@@ -156,7 +157,7 @@ public class AllianceResource {
               if (!FIELDS.contains(name)) {
                 errors.add(
                     new FieldError(
-                        "/" + name,
+                        Pointers.member(name),
                         "unknown field '"
                             + name
                             + "' (allowed: "
