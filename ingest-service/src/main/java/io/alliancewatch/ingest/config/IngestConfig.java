@@ -52,6 +52,14 @@ public interface IngestConfig {
     /** Events in one JSON array or CloudEvents batch. */
     @WithDefault("1000")
     int batchEvents();
+
+    /**
+     * POSTs of indicators in progress at once; one more is refused with 503 and {@code Retry-After}
+     * before its body is read, so that an overload sheds requests instead of holding them until the
+     * heap runs out.
+     */
+    @WithDefault("64")
+    int inFlightRequests();
   }
 
   interface Kafka {

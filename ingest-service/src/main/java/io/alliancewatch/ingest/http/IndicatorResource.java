@@ -57,6 +57,7 @@ public class IndicatorResource {
   private final IngestMetrics metrics;
   private final IngestConfig config;
   private final SecurityIdentity identity;
+  private final InFlightRequests inFlight;
 
   public IndicatorResource(
       IndicatorIngester ingester,
@@ -64,8 +65,10 @@ public class IndicatorResource {
       CloudEventsReader cloudEvents,
       IngestMetrics metrics,
       IngestConfig config,
-      SecurityIdentity identity) {
+      SecurityIdentity identity,
+      InFlightRequests inFlight) {
     this.identity = identity;
+    this.inFlight = inFlight;
     this.ingester = ingester;
     this.ndjson = ndjson;
     this.cloudEvents = cloudEvents;
@@ -95,8 +98,24 @@ public class IndicatorResource {
   @APIResponse(responseCode = "413", description = "Body too large")
   @APIResponse(responseCode = "415", description = "Unsupported media type or encoding")
   @APIResponse(responseCode = "422", description = "Invalid events; nothing written")
-  @APIResponse(responseCode = "503", description = "Kafka unreachable; retry after Retry-After")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "Kafka unreachable, or too many requests in progress; nothing written; retry after"
+              + " Retry-After")
   public Response post(@Context HttpHeaders headers, InputStream body) {
+    if (!inFlight.tryStart()) {
+      metrics.requestRefused("unknown", "overloaded");
+      throw ProblemException.overloaded(inFlight.limit(), metrics.retryAfterSeconds());
+    }
+    try {
+      return admitted(headers, body);
+    } finally {
+      inFlight.finished();
+    }
+  }
+
+  private Response admitted(HttpHeaders headers, InputStream body) {
     String entry = "unknown";
     Caller caller = Caller.of(identity);
     try {

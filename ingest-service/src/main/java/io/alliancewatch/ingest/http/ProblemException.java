@@ -49,6 +49,20 @@ public class ProblemException extends RuntimeException {
         Problem.of(415, "unsupported-media-type", "Unsupported media type", detail));
   }
 
+  /** 503 with {@code Retry-After}: too many requests in progress; nothing of this one was read. */
+  public static ProblemException overloaded(int inFlight, String retryAfterSeconds) {
+    return new ProblemException(
+        Problem.of(
+            503,
+            "overloaded",
+            "Overloaded",
+            inFlight
+                + " requests are in progress, this service's limit (ingest.limits.in-flight-requests);"
+                + " nothing of this request was read or written. Retry after the delay in"
+                + " Retry-After."),
+        Map.of("Retry-After", retryAfterSeconds));
+  }
+
   public static ProblemException tooLarge(String detail) {
     return new ProblemException(Problem.of(413, "payload-too-large", "Payload too large", detail));
   }
