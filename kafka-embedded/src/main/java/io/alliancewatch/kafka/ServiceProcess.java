@@ -33,14 +33,20 @@ public final class ServiceProcess implements AutoCloseable {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
     }
-    // out of memory, a service exits (as in ./run and the images) instead of answering nothing
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "java",
-                // the benchmarks give what ./run gives (512m); tests leave room for busy machines
-                "-Xmx" + System.getProperty("alliancewatch.service.heap", "1g"),
-                "-XX:+ExitOnOutOfMemoryError"));
+    List<String> command = new ArrayList<>(List.of("java"));
+    // the JVM options of the image and of ./run (heap, exit when out of memory)
+    command.addAll(jvmOptions(root, service));
+    // tests leave the heap room for busy machines; the benchmarks keep the service's own
+    // (-Dalliancewatch.service.heap=service, or any -Xmx size to try another)
+    String heap = System.getProperty("alliancewatch.service.heap", "1g");
+    if (!heap.equals("service")) {
+      command.add("-Xmx" + heap); // the last -Xmx wins
+    }
+    // extra JVM options for a measurement, e.g. -XX:NativeMemoryTracking=summary
+    String jvmOptions = System.getProperty("alliancewatch.service.jvm-options", "").strip();
+    if (!jvmOptions.isEmpty()) {
+      command.addAll(List.of(jvmOptions.split("\\s+")));
+    }
     command.add("-Dquarkus.http.port=" + port);
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
@@ -52,6 +58,21 @@ public final class ServiceProcess implements AutoCloseable {
     builder.environment().put("MALLOC_ARENA_MAX", "2"); // as ./run and the images
     Process process = builder.start();
     return new ServiceProcess(process, port);
+  }
+
+  /**
+   * The JVM options a service runs with, from their one home: {@code
+   * quarkus.jib.jvm-additional-arguments} in its {@code application.properties} (comma-separated),
+   * which the image and {@code ./run} use too.
+   */
+  public static List<String> jvmOptions(Path root, String service) throws IOException {
+    Path properties = root.resolve(service).resolve("src/main/resources/application.properties");
+    String key = "quarkus.jib.jvm-additional-arguments=";
+    return Files.readAllLines(properties).stream()
+        .filter(line -> line.startsWith(key))
+        .findFirst()
+        .map(line -> List.of(line.substring(key.length()).strip().split(",")))
+        .orElse(List.of());
   }
 
   public int port() {

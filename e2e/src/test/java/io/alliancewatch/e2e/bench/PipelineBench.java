@@ -99,7 +99,10 @@ public final class PipelineBench {
     int seconds = arg(args, 1, 30);
     int alliances = arg(args, 2, 200);
     int perAlliance = arg(args, 3, 2_000);
-    System.setProperty("alliancewatch.service.heap", "512m"); // as ./run
+    // each service's own heap, as ./run and the images give it, unless -Dalliancewatch.service.heap
+    // says otherwise
+    System.setProperty(
+        "alliancewatch.service.heap", System.getProperty("alliancewatch.service.heap", "service"));
     RunningSystem system = RunningSystem.start();
     // stopped also when the benchmark is interrupted: no service outlives its broker
     Thread stopper = new Thread(system::close, "bench-stop-system");
@@ -120,9 +123,18 @@ public final class PipelineBench {
   }
 
   private void measure(int backlog, int seconds, int alliances, int perAlliance) throws Exception {
+    String heap = System.getProperty("alliancewatch.service.heap");
+    StringBuilder options = new StringBuilder();
+    for (String service : List.of("ingest-service", "scoring-service", "alert-service")) {
+      options
+          .append(options.isEmpty() ? "" : "; ")
+          .append(service)
+          .append(' ')
+          .append(String.join(" ", ServiceProcess.jvmOptions(system.root(), service)))
+          .append(heap.equals("service") ? "" : " -Xmx" + heap);
+    }
     System.out.printf(
-        "%s, %d cores, services with -Xmx512m%n",
-        Instant.now(), Runtime.getRuntime().availableProcessors());
+        "%s, %d cores; %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(), options);
     memory("after start");
 
     if (backlog > 0) { // 0: skipped
@@ -685,25 +697,60 @@ public final class PipelineBench {
             Map.entry("scoring", system.scoring()),
             Map.entry("alerts", system.alerts()))) {
       long pid = service.getValue().pid();
+      long asFound = residentKb(pid, "VmRSS:");
       Process gc =
           new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run")
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
       gc.waitFor(60, TimeUnit.SECONDS);
+      // G1 gives the heap it shrank back to the system in the background: wait until it has
+      AtomicLong last = new AtomicLong(Long.MAX_VALUE);
+      try {
+        patiently(Duration.ofSeconds(1))
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> last.getAndSet(residentKb(pid, "VmRSS:")) - last.get() < 1024);
+      } catch (ConditionTimeoutException stillFalling) {
+        line.append(" (still falling after 30 s)");
+      }
       line.append(
           String.format(
-              " %s RSS %d MB, heap after GC %d MB;",
+              " %s RSS %d MB as found, %d MB after a full GC (anonymous %d MB), heap after GC %d MB;",
               service.getKey(),
-              residentKb(pid) / 1024,
+              asFound / 1024,
+              residentKb(pid, "VmRSS:") / 1024,
+              residentKb(pid, "RssAnon:") / 1024,
               heapBytes(service.getValue()) / (1024 * 1024)));
     }
     System.out.println(line);
+    if (System.getProperty("alliancewatch.service.jvm-options", "")
+        .contains("NativeMemoryTracking")) {
+      for (Map.Entry<String, ServiceProcess> service :
+          List.of(
+              Map.entry("ingest", system.ingest()),
+              Map.entry("scoring", system.scoring()),
+              Map.entry("alerts", system.alerts()))) {
+        Process nmt =
+            new ProcessBuilder(
+                    "jcmd", String.valueOf(service.getValue().pid()), "VM.native_memory", "summary")
+                .redirectErrorStream(true)
+                .start();
+        String summary = new String(nmt.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        nmt.waitFor(60, TimeUnit.SECONDS);
+        System.out.println("native memory " + when + ", " + service.getKey() + ":");
+        summary
+            .lines()
+            .filter(l -> l.contains("committed="))
+            .filter(l -> l.startsWith("-") || l.startsWith("Total"))
+            .forEach(l -> System.out.println("  " + l.strip()));
+      }
+    }
   }
 
-  private static long residentKb(long pid) throws IOException {
+  /** A figure of /proc/PID/status in kB: VmRSS (all resident), RssAnon (not backed by files). */
+  private static long residentKb(long pid, String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(field)) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
     }

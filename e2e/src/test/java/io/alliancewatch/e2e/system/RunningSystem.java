@@ -58,6 +58,11 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   /** Starts the broker, then the services, and waits until each reports ready. */
+  /** The project's root folder. */
+  public Path root() {
+    return root;
+  }
+
   public static RunningSystem start() {
     Path root =
         Path.of(System.getProperty("alliancewatch.root", "..")).toAbsolutePath().normalize();
