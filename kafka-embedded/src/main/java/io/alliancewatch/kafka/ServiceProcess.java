@@ -115,6 +115,13 @@ public final class ServiceProcess implements AutoCloseable {
     throw new IllegalStateException("not ready within " + timeout);
   }
 
+  /**
+   * Kills the service as a crash would (SIGKILL: no shutdown hook runs) and waits for it to end.
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   /** Stops the service as Ctrl-C would (SIGTERM) and waits for it to end. */
   @Override
   public void close() throws InterruptedException {

@@ -25,6 +25,26 @@ public interface AlertsConfig {
 
   History history();
 
+  Membership membership();
+
+  /**
+   * How this instance belongs to its consumer groups (the engine's and the deliveries'): as a
+   * static member, so that after a crash and restart it takes its partitions back at once instead
+   * of waiting for the dead member's session to end; and with a short session, so that an instance
+   * that does not come back hands its partitions over soon.
+   */
+  interface Membership {
+    /**
+     * This instance's {@code group.instance.id}: stable across its restarts, different for every
+     * instance of the group (application.properties: the host name and HTTP port).
+     */
+    String instanceId();
+
+    /** A member not heard from for this long leaves the group ({@code session.timeout.ms}). */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+  }
+
   /** Topic names (contract.md defaults) and the replication of topics this service creates. */
   interface Topics {
     @WithDefault("alliance.scores")

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
@@ -52,9 +54,14 @@ public class DeliveryService {
     for (Delivery unfinished : log.unfinished()) {
       dispatcher.enqueue(unfinished);
     }
-    consumer =
-        new KafkaConsumer<>(
-            clients.consumerProps("alert-service-delivery", config.delivery().groupId()));
+    Map<String, Object> props =
+        clients.consumerProps("alert-service-delivery", config.delivery().groupId());
+    // a static member with a short session, as the engine (AlertsConfig.Membership)
+    props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.membership().instanceId());
+    props.put(
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+        (int) config.membership().sessionTimeout().toMillis());
+    consumer = new KafkaConsumer<>(props);
     consumerMetrics = clients.metricsOf(consumer);
     consumer.subscribe(List.of(config.topics().notifications()));
     running = true;

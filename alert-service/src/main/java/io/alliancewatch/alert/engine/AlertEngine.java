@@ -121,6 +121,14 @@ public class AlertEngine {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // a static member (Kafka Streams adds the thread's index): back after a crash, it takes its
+    // tasks at once, with no rebalance and no wait for the dead member's session
+    p.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        config.membership().instanceId());
+    p.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) config.membership().sessionTimeout().toMillis());
     return p;
   }
 }

@@ -32,37 +32,35 @@ public final class RunningSystem implements AutoCloseable {
   private final Path root;
   private final Path workDir;
   private final StandaloneKafka kafka;
-  private final ServiceProcess ingest;
-  private final ServiceProcess scoring;
-  private final Map<String, String> alertsConfig;
-  private volatile ServiceProcess alerts;
-  private int alertsStarts = 1;
+
+  /** Each service's process (replaced when it is started again) and its configuration. */
+  private final Map<String, ServiceProcess> processes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final Map<String, Map<String, String>> configs;
+  private final Map<String, Integer> starts = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RunningSystem(
       Path root,
       Path workDir,
       StandaloneKafka kafka,
-      ServiceProcess ingest,
-      ServiceProcess scoring,
-      ServiceProcess alerts,
-      Map<String, String> alertsConfig,
+      Map<String, ServiceProcess> processes,
+      Map<String, Map<String, String>> configs,
       LocalIssuer issuer) {
     this.issuer = issuer;
     this.root = root;
     this.workDir = workDir;
     this.kafka = kafka;
-    this.ingest = ingest;
-    this.scoring = scoring;
-    this.alerts = alerts;
-    this.alertsConfig = alertsConfig;
+    this.processes.putAll(processes);
+    this.configs = Map.copyOf(configs);
   }
 
-  /** Starts the broker, then the services, and waits until each reports ready. */
   /** The project's root folder. */
   public Path root() {
     return root;
   }
 
+  /** Starts the broker, then the services, and waits until each reports ready. */
   public static RunningSystem start() {
     Path root =
         Path.of(System.getProperty("alliancewatch.root", "..")).toAbsolutePath().normalize();
@@ -83,29 +81,23 @@ public final class RunningSystem implements AutoCloseable {
       int scoringPort = StandaloneKafka.freePort();
       int alertPort = StandaloneKafka.freePort();
 
+      Map<String, String> ingestConfig =
+          Map.of("kafka.bootstrap.servers", brokers, PUBLIC_KEY, publicKey);
       ServiceProcess ingest =
-          ServiceProcess.start(
-              root,
-              "ingest-service",
-              ingestPort,
-              Map.of("kafka.bootstrap.servers", brokers, PUBLIC_KEY, publicKey),
-              logs);
+          ServiceProcess.start(root, "ingest-service", ingestPort, ingestConfig, logs);
       started.add(ingest);
+      Map<String, String> scoringConfig =
+          Map.of(
+              "kafka.bootstrap.servers",
+              brokers,
+              "kafka-streams.state.dir",
+              workDir.resolve("scoring-state").toString(),
+              "dashboard.alert-service-url",
+              "http://localhost:" + alertPort,
+              PUBLIC_KEY,
+              publicKey);
       ServiceProcess scoring =
-          ServiceProcess.start(
-              root,
-              "scoring-service",
-              scoringPort,
-              Map.of(
-                  "kafka.bootstrap.servers",
-                  brokers,
-                  "kafka-streams.state.dir",
-                  workDir.resolve("scoring-state").toString(),
-                  "dashboard.alert-service-url",
-                  "http://localhost:" + alertPort,
-                  PUBLIC_KEY,
-                  publicKey),
-              logs);
+          ServiceProcess.start(root, "scoring-service", scoringPort, scoringConfig, logs);
       started.add(scoring);
       Map<String, String> alertsConfig =
           Map.of(
@@ -129,7 +121,19 @@ public final class RunningSystem implements AutoCloseable {
       awaitReady(scoring, "scoring-service", logs);
       awaitReady(alerts, "alert-service", logs);
       RunningSystem system =
-          new RunningSystem(root, workDir, kafka, ingest, scoring, alerts, alertsConfig, issuer);
+          new RunningSystem(
+              root,
+              workDir,
+              kafka,
+              Map.of("ingest-service", ingest, "scoring-service", scoring, "alert-service", alerts),
+              Map.of(
+                  "ingest-service",
+                  ingestConfig,
+                  "scoring-service",
+                  scoringConfig,
+                  "alert-service",
+                  alertsConfig),
+              issuer);
       Http.useToken(system.token("e2e-admin", Access.ADMIN)); // tests call as an admin by default
       return system;
     } catch (IOException e) {
@@ -176,33 +180,47 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   public ServiceProcess ingest() {
-    return ingest;
+    return processes.get("ingest-service");
   }
 
   public ServiceProcess scoring() {
-    return scoring;
+    return processes.get("scoring-service");
   }
 
   public ServiceProcess alerts() {
-    return alerts;
+    return processes.get("alert-service");
   }
 
   /** Stops the alert service as Ctrl-C would, for tests of what others do without it. */
-  public synchronized void stopAlerts() throws InterruptedException {
-    alerts.close();
+  public void stopAlerts() throws InterruptedException {
+    alerts().close();
+  }
+
+  /** Starts the alert service again and waits until it is ready (see {@link #start(String)}). */
+  public void startAlerts() throws IOException, InterruptedException {
+    start("alert-service");
+  }
+
+  /** Kills {@code service} (ingest-service, scoring-service, alert-service) with SIGKILL. */
+  public void kill(String service) throws InterruptedException {
+    processes.get(service).kill();
   }
 
   /**
-   * Starts the alert service again, on its port, with its configuration and state, and waits until
-   * it is ready; its log goes to {@code logs/alert-service-<n>/}. Nothing happens when it runs.
+   * Starts {@code service} again, on its port, with its configuration and state, and waits until it
+   * is ready; its log goes to {@code logs/<service>-<n>/}. Nothing happens when it runs.
    */
-  public synchronized void startAlerts() throws IOException, InterruptedException {
-    if (alerts.isAlive()) {
+  public synchronized void start(String service) throws IOException, InterruptedException {
+    ServiceProcess running = processes.get(service);
+    if (running.isAlive()) {
       return;
     }
-    Path logs = workDir.resolve("logs/alert-service-" + ++alertsStarts);
-    alerts = ServiceProcess.start(root, "alert-service", alerts.port(), alertsConfig, logs);
-    awaitReady(alerts, "alert-service", logs);
+    Path logs =
+        workDir.resolve("logs/" + service + "-" + starts.merge(service, 2, (a, b) -> a + 1));
+    ServiceProcess started =
+        ServiceProcess.start(root, service, running.port(), configs.get(service), logs);
+    processes.put(service, started);
+    awaitReady(started, service, logs);
   }
 
   /** A token of this run's issuer for {@code subject} with {@code roles} (an hour). */
@@ -222,6 +240,6 @@ public final class RunningSystem implements AutoCloseable {
   /** Stops the services, then the broker. */
   @Override
   public void close() {
-    stopQuietly(List.of(kafka, ingest, scoring, alerts));
+    stopQuietly(List.of(kafka, ingest(), scoring(), alerts()));
   }
 }

@@ -12,6 +12,13 @@ public interface ScoringConfig {
 
   Topics topics();
 
+  /**
+   * This instance's static membership id in its Kafka Streams group ({@code
+   * kafka-streams.main.consumer.group.instance.id} is set from it): stable across its restarts,
+   * different for every instance (application.properties: the host name and HTTP port).
+   */
+  String instanceId();
+
   /** How often every alliance is re-evaluated as its evidence fades (scoring.md section 8). */
   @WithDefault("60s")
   Duration tickInterval();

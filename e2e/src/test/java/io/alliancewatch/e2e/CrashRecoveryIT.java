@@ -1,0 +1,145 @@
+package io.alliancewatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alliancewatch.e2e.system.Http;
+import io.alliancewatch.e2e.system.RunningSystem;
+import io.alliancewatch.e2e.system.RunningSystemExtension;
+import io.alliancewatch.e2e.system.WebhookReceiver;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A service killed with {@code kill -9} (no shutdown hook, nothing flushed) and started again, as a
+ * supervisor would: nothing accepted is lost and nothing is done twice. The services are the built
+ * ones, run as processes, each with an alliance of its own here so that no other test moves its
+ * scores. (How long each is gone is measured by bench/recovery.sh, not asserted.)
+ */
+@Order(2)
+@ExtendWith(RunningSystemExtension.class)
+class CrashRecoveryIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+  @Test
+  void givenScoringKilledWhileEventsArrive_thenAfterItsRestartEveryEventIsCountedOnce(
+      RunningSystem system) throws Exception {
+    String alliance = newAlliance(system);
+    assertThat(post(system, events(alliance, "before", "POLITICAL_TENSION", "FRA", 5)))
+        .isEqualTo(202);
+    await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 5);
+
+    system.kill("scoring-service");
+    // accepted by ingest while scoring is gone; the same five posted twice count once
+    ArrayNode during = events(alliance, "during", "JOINT_EXERCISE", "DEU", 5);
+    assertThat(post(system, during)).isEqualTo(202);
+    assertThat(post(system, during)).isEqualTo(202);
+    system.start("scoring-service");
+
+    await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 10);
+    assertThat(post(system, events(alliance, "after", "JOINT_EXERCISE", "DEU", 1))).isEqualTo(202);
+    await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 11);
+  }
+
+  @Test
+  void givenAlertsKilledWhileAnAlertResolves_thenAfterItsRestartItResolvesOnceAndFiresNoMore(
+      RunningSystem system) throws Exception {
+    String alliance = newAlliance(system);
+    try (WebhookReceiver receiver = WebhookReceiver.start()) {
+      Http.Answer subscription =
+          Http.postJson(
+              system.alerts().url("/api/subscriptions"),
+              "{\"name\":\"crash watch\",\"alliances\":[\""
+                  + alliance
+                  + "\"],\"metric\":\"cohesion\",\"condition\":\"below\",\"threshold\":70,"
+                  + "\"recoveryThreshold\":75,\"webhook\":{\"url\":\""
+                  + receiver.url()
+                  + "\"}}");
+      assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
+
+      // tensions pull the alliance apart: one "firing"
+      assertThat(post(system, events(alliance, "t", "POLITICAL_TENSION", "FRA", 5))).isEqualTo(202);
+      await().atMost(PATIENCE).until(() -> distinct(receiver).size() >= 1);
+      JsonNode firing = distinct(receiver).get(0);
+      assertThat(firing.path("status").asText()).isEqualTo("firing");
+
+      // alert-service dies; exercises bind the alliance again while it is gone
+      system.kill("alert-service");
+      assertThat(post(system, events(alliance, "x", "JOINT_EXERCISE", "DEU", 10))).isEqualTo(202);
+      system.start("alert-service");
+
+      // the same alert resolves, once, and nothing else is sent (a notification delivered again
+      // keeps its id, as Standard Webhooks' webhook-id, so receivers drop the copy: counted once)
+      await().atMost(PATIENCE).until(() -> distinct(receiver).size() >= 2);
+      JsonNode resolved = distinct(receiver).get(1);
+      assertThat(resolved.path("status").asText()).isEqualTo("resolved");
+      assertThat(resolved.path("alertId").asText()).isEqualTo(firing.path("alertId").asText());
+      // a later record of the alliance (one more exercise) is judged by the restarted engine
+      assertThat(post(system, events(alliance, "y", "JOINT_EXERCISE", "DEU", 1))).isEqualTo(202);
+      await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 16);
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> distinct(receiver).size() == 2);
+    }
+  }
+
+  /** The notifications received, each once (by its notificationId), in arrival order. */
+  private static java.util.List<JsonNode> distinct(WebhookReceiver receiver) {
+    java.util.Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
+    receiver.notifications().forEach(n -> byId.putIfAbsent(n.path("notificationId").asText(), n));
+    return java.util.List.copyOf(byId.values());
+  }
+
+  private static String newAlliance(RunningSystem system) {
+    String alliance = "CRASH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    Http.Answer created =
+        Http.putJson(
+            system.ingest().url("/api/alliances/" + alliance),
+            "{\"name\":\"Crash test alliance\",\"members\":[\"FRA\",\"DEU\"],"
+                + "\"guidelinePctGdp\":null}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return alliance;
+  }
+
+  private static ArrayNode events(
+      String alliance, String prefix, String type, String country, int count) {
+    String at = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
+    ArrayNode events = Http.JSON.createArrayNode();
+    for (int i = 0; i < count; i++) {
+      ObjectNode event = events.addObject();
+      event.put("id", alliance + "-" + prefix + i);
+      event.put("source", "analyst");
+      event.put("type", type);
+      event.put("allianceId", alliance);
+      event.put("country", country);
+      event.put("severity", 1);
+      event.put("confidence", 1);
+      event.put("occurredAt", at);
+    }
+    return events;
+  }
+
+  private static int post(RunningSystem system, ArrayNode events) {
+    return Http.postJson(system.ingest().url("/api/indicators"), events.toString()).status();
+  }
+
+  /** The alliance's latest eventCount, or -1 while scoring cannot say (not running, no score). */
+  private static long eventCount(RunningSystem system, String alliance) {
+    try {
+      Http.Answer answer = Http.get(system.scoring().url("/api/alliances/" + alliance + "/score"));
+      return answer.status() == 200 ? answer.json().path("eventCount").asLong() : -1;
+    } catch (RuntimeException notListening) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.alliancewatch.e2e.bench;
+
+import io.alliancewatch.e2e.system.RunningSystem;
+import io.alliancewatch.kafka.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+
+/**
+ * How long each service is gone after {@code kill -9}: the three services as {@code ./run} starts
+ * them, on one broker; each killed {@code rounds} times (SIGKILL, no shutdown hook) and started
+ * again at once, timed from the kill to its readiness check answering UP (for alert-service that is
+ * its engine running and its deliveries consuming; for scoring its Kafka Streams running). Prints
+ * the median and the maximum; asserts nothing. Run with {@code bench/recovery.sh [rounds]}.
+ */
+public final class RecoveryBench {
+
+  private static final List<String> SERVICES =
+      List.of("ingest-service", "scoring-service", "alert-service");
+
+  private static final Pattern RUNNING = Pattern.compile("\"state\"\\s*:\\s*\"RUNNING\"");
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private RecoveryBench() {}
+
+  private static void print(String what, List<Long> millis) {
+    List<Long> sorted = millis.stream().sorted().toList();
+    System.out.printf(
+        "%s: median %,d ms, max %,d ms (each: %s)%n",
+        what, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), millis);
+  }
+
+  /**
+   * The liveness answer (Quarkus' Kafka Streams check gives the state), or "" while it has none.
+   */
+  private static String live(ServiceProcess service) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(service.url("/q/health/live"))).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0].strip()) : 5;
+    System.setProperty(
+        "alliancewatch.service.heap", System.getProperty("alliancewatch.service.heap", "service"));
+    try (RunningSystem system = RunningSystem.start()) {
+      System.out.printf(
+          "%s, %d cores, %d rounds per service%n",
+          Instant.now(), Runtime.getRuntime().availableProcessors(), rounds);
+      for (String service : SERVICES) {
+        List<Long> ready = new ArrayList<>();
+        List<Long> running = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          system.kill(service);
+          long killed = System.nanoTime();
+          system.start(service);
+          ready.add((System.nanoTime() - killed) / 1_000_000);
+          if (service.equals("scoring-service")) {
+            // scoring is ready (its topics exist) before its Kafka Streams has its tasks back
+            Awaitility.await()
+                .atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> RUNNING.matcher(live(system.scoring())).find());
+            running.add((System.nanoTime() - killed) / 1_000_000);
+          }
+        }
+        print(service + ": kill -9 to ready", ready);
+        if (!running.isEmpty()) {
+          print(service + ": kill -9 to Kafka Streams RUNNING", running);
+        }
+      }
+    }
+    System.exit(0); // the broker's and clients' non-daemon threads
+  }
+}
