@@ -51,6 +51,43 @@ class CrashRecoveryIT {
   }
 
   @Test
+  void givenIngestKilled_thenWhatItAcceptedIsCountedAndItTakesEventsAgainOnceBack(
+      RunningSystem system) throws Exception {
+    String alliance = newAlliance(system);
+    // a 202 means in Kafka: what ingest accepted before it died is counted
+    assertThat(post(system, events(alliance, "before", "POLITICAL_TENSION", "FRA", 5)))
+        .isEqualTo(202);
+    system.kill("ingest-service");
+    system.start("ingest-service");
+    // the registry (its own alliance among them) is read back from alliance.registry
+    assertThat(post(system, events(alliance, "after", "JOINT_EXERCISE", "DEU", 5))).isEqualTo(202);
+    await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 10);
+  }
+
+  @Test
+  void givenTheBrokerRestarted_thenTheServicesGoOnWithoutARestartAndLoseNothing(
+      RunningSystem system) throws Exception {
+    String alliance = newAlliance(system);
+    assertThat(post(system, events(alliance, "before", "POLITICAL_TENSION", "FRA", 5)))
+        .isEqualTo(202);
+    await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 5);
+
+    system.restartBroker();
+
+    // a feeder resends until it gets a 202 (a 503 while the services reconnect); every event of
+    // it counts once, however often it was sent
+    ArrayNode after = events(alliance, "after", "JOINT_EXERCISE", "DEU", 5);
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> post(system, after) == 202);
+    await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 10);
+    assertThat(system.ingest().isAlive()).isTrue();
+    assertThat(system.scoring().isAlive()).isTrue();
+    assertThat(system.alerts().isAlive()).isTrue();
+  }
+
+  @Test
   void givenAlertsKilledWhileAnAlertResolves_thenAfterItsRestartItResolvesOnceAndFiresNoMore(
       RunningSystem system) throws Exception {
     String alliance = newAlliance(system);

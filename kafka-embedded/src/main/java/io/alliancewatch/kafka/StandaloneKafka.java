@@ -32,11 +32,13 @@ public final class StandaloneKafka implements AutoCloseable {
 
   private final Path dataDir;
   private final int port;
+  private final int controllerPort;
   private final KafkaRaftServer server;
 
-  private StandaloneKafka(Path dataDir, int port, KafkaRaftServer server) {
+  private StandaloneKafka(Path dataDir, int port, int controllerPort, KafkaRaftServer server) {
     this.dataDir = dataDir;
     this.port = port;
+    this.controllerPort = controllerPort;
     this.server = server;
   }
 
@@ -55,7 +57,7 @@ public final class StandaloneKafka implements AutoCloseable {
       }
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
-      return new StandaloneKafka(dataDir, port, server);
+      return new StandaloneKafka(dataDir, port, controllerPort, server);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,6 +108,15 @@ public final class StandaloneKafka implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /**
+   * This broker stopped and a new one started on the same ports and data, as after a restart of its
+   * machine: what was written before is there again.
+   */
+  public StandaloneKafka restarted() {
+    close();
+    return start(dataDir, port, controllerPort);
   }
 
   @Override

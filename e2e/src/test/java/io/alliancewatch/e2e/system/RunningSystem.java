@@ -31,7 +31,7 @@ public final class RunningSystem implements AutoCloseable {
   private final LocalIssuer issuer;
   private final Path root;
   private final Path workDir;
-  private final StandaloneKafka kafka;
+  private volatile StandaloneKafka kafka;
 
   /** Each service's process (replaced when it is started again) and its configuration. */
   private final Map<String, ServiceProcess> processes =
@@ -199,6 +199,14 @@ public final class RunningSystem implements AutoCloseable {
   /** Starts the alert service again and waits until it is ready (see {@link #start(String)}). */
   public void startAlerts() throws IOException, InterruptedException {
     start("alert-service");
+  }
+
+  /**
+   * Stops the broker and starts it again on the same ports with the same data (the services keep
+   * running, and must find it again by themselves).
+   */
+  public synchronized void restartBroker() {
+    kafka = kafka.restarted();
   }
 
   /** Kills {@code service} (ingest-service, scoring-service, alert-service) with SIGKILL. */
