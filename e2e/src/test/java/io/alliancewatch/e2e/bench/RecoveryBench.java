@@ -1,5 +1,6 @@
 package io.alliancewatch.e2e.bench;
 
+import io.alliancewatch.e2e.system.Http;
 import io.alliancewatch.e2e.system.RunningSystem;
 import io.alliancewatch.kafka.ServiceProcess;
 import java.io.IOException;
@@ -31,6 +32,16 @@ public final class RecoveryBench {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private RecoveryBench() {}
+
+  /** One tension for NATO, new each time (a write through ingest to the broker). */
+  private static String probe(int round) {
+    return "{\"id\":\"recovery-"
+        + java.util.UUID.randomUUID()
+        + "\",\"source\":\"analyst\",\"type\":\"POLITICAL_TENSION\",\"allianceId\":\"NATO\","
+        + "\"country\":\"FRA\",\"severity\":0.1,\"confidence\":0.5,\"occurredAt\":\""
+        + Instant.now().minusSeconds(60)
+        + "\"}";
+  }
 
   private static void print(String what, List<Long> millis) {
     List<Long> sorted = millis.stream().sorted().toList();
@@ -86,6 +97,25 @@ public final class RecoveryBench {
           print(service + ": kill -9 to Kafka Streams RUNNING", running);
         }
       }
+      // the broker stopped and started again under the running services: how long a write is
+      // refused (ingest answers 503 while it has no broker), timed from the stop
+      List<Long> stalled = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        long stopped = System.nanoTime();
+        system.restartBroker();
+        long restarted = System.nanoTime();
+        String event = probe(round);
+        Awaitility.await()
+            .atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> Http.postJson(system.ingest().url("/api/indicators"), event).status() == 202);
+        stalled.add((System.nanoTime() - stopped) / 1_000_000);
+        System.out.printf(
+            "  broker round %d: stop and start took %,d ms%n",
+            round + 1, (restarted - stopped) / 1_000_000);
+      }
+      print("broker restarted: writes refused from its stop to the first 202", stalled);
     }
     System.exit(0); // the broker's and clients' non-daemon threads
   }
