@@ -88,6 +88,58 @@ class CrashRecoveryIT {
   }
 
   @Test
+  void givenSigtermDuringABurstOfPosts_thenEachIsAnsweredOrRefused_andEveryAcceptedEventCounts(
+      RunningSystem system) throws Exception {
+    String alliance = newAlliance(system);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String token = system.token("burst-feeder", io.alliancewatch.contracts.security.Access.ADMIN);
+    java.util.List<java.util.concurrent.CompletableFuture<Integer>> answers =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      java.net.http.HttpRequest request =
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create(system.ingest().url("/api/indicators")))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .timeout(Duration.ofSeconds(60))
+              .POST(
+                  java.net.http.HttpRequest.BodyPublishers.ofString(
+                      events(alliance, "burst" + i + "-", "JOINT_EXERCISE", "DEU", 10).toString()))
+              .build();
+      answers.add(
+          http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+              .thenApply(java.net.http.HttpResponse::statusCode)
+              .exceptionally(failure -> -1)); // never reached ingest, or cut: refused
+      if (i == 20) {
+        system.stop("ingest-service"); // SIGTERM in the middle of the burst
+      }
+    }
+    // every request ends: answered or refused, none left hanging
+    java.util.concurrent.CompletableFuture.allOf(
+            answers.toArray(new java.util.concurrent.CompletableFuture[0]))
+        .get(2, java.util.concurrent.TimeUnit.MINUTES);
+    java.util.List<Integer> statuses =
+        answers.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    assertThat(statuses).allMatch(status -> status == 202 || status == 503 || status == -1);
+    long accepted = statuses.stream().filter(status -> status == 202).count();
+    System.out.println(
+        "SIGTERM during a burst: answers by status (-1: refused before an answer): "
+            + statuses.stream()
+                .collect(
+                    java.util.stream.Collectors.groupingBy(
+                        status -> status, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+    assertThat(accepted).as("the posts before the SIGTERM").isGreaterThan(0);
+
+    system.start("ingest-service");
+    // exactly the accepted requests' events were written: 10 each
+    await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 10 * accepted);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> eventCount(system, alliance) == 10 * accepted);
+  }
+
+  @Test
   void givenAlertsKilledWhileAnAlertResolves_thenAfterItsRestartItResolvesOnceAndFiresNoMore(
       RunningSystem system) throws Exception {
     String alliance = newAlliance(system);

@@ -209,6 +209,11 @@ public final class RunningSystem implements AutoCloseable {
     kafka = kafka.restarted();
   }
 
+  /** Stops {@code service} as Ctrl-C or a supervisor's stop would (SIGTERM) and waits for it. */
+  public void stop(String service) throws InterruptedException {
+    processes.get(service).close();
+  }
+
   /** Kills {@code service} (ingest-service, scoring-service, alert-service) with SIGKILL. */
   public void kill(String service) throws InterruptedException {
     processes.get(service).kill();
