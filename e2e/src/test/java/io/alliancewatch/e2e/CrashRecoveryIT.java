@@ -127,7 +127,9 @@ class CrashRecoveryIT {
             + statuses.stream()
                 .collect(
                     java.util.stream.Collectors.groupingBy(
-                        status -> status, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+                        status -> status,
+                        java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting())));
     assertThat(accepted).as("the posts before the SIGTERM").isGreaterThan(0);
 
     system.start("ingest-service");

@@ -81,6 +81,10 @@ class AccessIT {
 
   @Test
   void healthAndTheDashboardPageAreOpenToAll() {
+    // ready once its Kafka Streams runs (StreamsReadiness); until then 503, to anyone
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> as(null).get("/q/health/ready").statusCode() == 200);
     for (String token : CALLERS.values()) {
       as(token).get("/q/health/ready").then().statusCode(200);
       as(token).get("/").then().statusCode(200);

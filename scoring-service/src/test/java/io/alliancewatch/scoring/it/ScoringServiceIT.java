@@ -282,7 +282,14 @@ class ScoringServiceIT {
   }
 
   @Test
-  void givenTheServiceRunning_thenItIsReady() {
-    given().get("/q/health/ready").then().statusCode(200);
+  void givenTheServiceRunning_thenItIsReadyOnceItsKafkaStreamsRuns() {
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> given().get("/q/health/ready").statusCode() == 200);
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'scoring-streams' }.data.state", equalTo("RUNNING"));
   }
 }
