@@ -10,6 +10,7 @@ import io.alliancewatch.contracts.Json;
 import io.alliancewatch.contracts.alert.Subscription;
 import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.contracts.validation.JsonErrors;
+import io.alliancewatch.http.JsonMediaType;
 import io.alliancewatch.http.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -159,15 +160,7 @@ public class SubscriptionResource {
           "The request has no Content-Type; send the subscription as Content-Type:"
               + " application/json.");
     }
-    MediaType type;
-    try {
-      type = MediaType.valueOf(contentType);
-    } catch (IllegalArgumentException e) {
-      type = null;
-    }
-    if (type == null
-        || !type.getType().equalsIgnoreCase("application")
-        || !type.getSubtype().equalsIgnoreCase("json")) {
+    if (!JsonMediaType.names(contentType)) {
       throw ProblemException.unsupportedMediaType(
           "Content-Type " + contentType + " is not taken; send application/json.");
     }

@@ -6,6 +6,7 @@ import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.contracts.validation.FieldError;
 import io.alliancewatch.contracts.validation.Pointers;
 import io.alliancewatch.contracts.validation.Problem;
+import io.alliancewatch.http.JsonMediaType;
 import io.alliancewatch.ingest.http.JsonBodies;
 import io.alliancewatch.ingest.http.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -126,16 +127,7 @@ public class AllianceResource {
     if (contentType == null || contentType.isBlank()) {
       return;
     }
-    MediaType type;
-    try {
-      type = MediaType.valueOf(contentType.trim());
-    } catch (IllegalArgumentException e) {
-      type = null;
-    }
-    if (type == null
-        || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
-        || type.isWildcardType()
-        || type.isWildcardSubtype()) {
+    if (!JsonMediaType.names(contentType)) {
       throw ProblemException.unsupportedMediaType(
           "An alliance is sent as application/json, not '" + contentType + "'");
     }
