@@ -1,19 +1,20 @@
 package io.alliancewatch.e2e;
 
+import static io.alliancewatch.e2e.system.Feed.distinct;
+import static io.alliancewatch.e2e.system.Feed.eventCount;
+import static io.alliancewatch.e2e.system.Feed.events;
+import static io.alliancewatch.e2e.system.Feed.newAlliance;
+import static io.alliancewatch.e2e.system.Feed.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.alliancewatch.e2e.system.Http;
+import io.alliancewatch.e2e.system.Feed;
 import io.alliancewatch.e2e.system.RunningSystem;
 import io.alliancewatch.e2e.system.RunningSystemExtension;
 import io.alliancewatch.e2e.system.WebhookReceiver;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +34,7 @@ class CrashRecoveryIT {
   @Test
   void givenScoringKilledWhileEventsArrive_thenAfterItsRestartEveryEventIsCountedOnce(
       RunningSystem system) throws Exception {
-    String alliance = newAlliance(system);
+    String alliance = newAlliance(system, "CRASH");
     assertThat(post(system, events(alliance, "before", "POLITICAL_TENSION", "FRA", 5)))
         .isEqualTo(202);
     await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 5);
@@ -53,7 +54,7 @@ class CrashRecoveryIT {
   @Test
   void givenIngestKilled_thenWhatItAcceptedIsCountedAndItTakesEventsAgainOnceBack(
       RunningSystem system) throws Exception {
-    String alliance = newAlliance(system);
+    String alliance = newAlliance(system, "CRASH");
     // a 202 means in Kafka: what ingest accepted before it died is counted
     assertThat(post(system, events(alliance, "before", "POLITICAL_TENSION", "FRA", 5)))
         .isEqualTo(202);
@@ -67,7 +68,7 @@ class CrashRecoveryIT {
   @Test
   void givenTheBrokerRestarted_thenTheServicesGoOnWithoutARestartAndLoseNothing(
       RunningSystem system) throws Exception {
-    String alliance = newAlliance(system);
+    String alliance = newAlliance(system, "CRASH");
     assertThat(post(system, events(alliance, "before", "POLITICAL_TENSION", "FRA", 5)))
         .isEqualTo(202);
     await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 5);
@@ -90,7 +91,7 @@ class CrashRecoveryIT {
   @Test
   void givenSigtermDuringABurstOfPosts_thenEachIsAnsweredOrRefused_andEveryAcceptedEventCounts(
       RunningSystem system) throws Exception {
-    String alliance = newAlliance(system);
+    String alliance = newAlliance(system, "CRASH");
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     String token = system.token("burst-feeder", io.alliancewatch.contracts.security.Access.ADMIN);
     java.util.List<java.util.concurrent.CompletableFuture<Integer>> answers =
@@ -144,18 +145,9 @@ class CrashRecoveryIT {
   @Test
   void givenAlertsKilledWhileAnAlertResolves_thenAfterItsRestartItResolvesOnceAndFiresNoMore(
       RunningSystem system) throws Exception {
-    String alliance = newAlliance(system);
+    String alliance = newAlliance(system, "CRASH");
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
-      Http.Answer subscription =
-          Http.postJson(
-              system.alerts().url("/api/subscriptions"),
-              "{\"name\":\"crash watch\",\"alliances\":[\""
-                  + alliance
-                  + "\"],\"metric\":\"cohesion\",\"condition\":\"below\",\"threshold\":70,"
-                  + "\"recoveryThreshold\":75,\"webhook\":{\"url\":\""
-                  + receiver.url()
-                  + "\"}}");
-      assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
+      Feed.watchCohesion(system, alliance, receiver);
 
       // tensions pull the alliance apart: one "firing"
       assertThat(post(system, events(alliance, "t", "POLITICAL_TENSION", "FRA", 5))).isEqualTo(202);
@@ -181,56 +173,6 @@ class CrashRecoveryIT {
           .during(Duration.ofSeconds(3))
           .atMost(Duration.ofSeconds(10))
           .until(() -> distinct(receiver).size() == 2);
-    }
-  }
-
-  /** The notifications received, each once (by its notificationId), in arrival order. */
-  private static java.util.List<JsonNode> distinct(WebhookReceiver receiver) {
-    java.util.Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
-    receiver.notifications().forEach(n -> byId.putIfAbsent(n.path("notificationId").asText(), n));
-    return java.util.List.copyOf(byId.values());
-  }
-
-  private static String newAlliance(RunningSystem system) {
-    String alliance = "CRASH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    Http.Answer created =
-        Http.putJson(
-            system.ingest().url("/api/alliances/" + alliance),
-            "{\"name\":\"Crash test alliance\",\"members\":[\"FRA\",\"DEU\"],"
-                + "\"guidelinePctGdp\":null}");
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return alliance;
-  }
-
-  private static ArrayNode events(
-      String alliance, String prefix, String type, String country, int count) {
-    String at = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
-    ArrayNode events = Http.JSON.createArrayNode();
-    for (int i = 0; i < count; i++) {
-      ObjectNode event = events.addObject();
-      event.put("id", alliance + "-" + prefix + i);
-      event.put("source", "analyst");
-      event.put("type", type);
-      event.put("allianceId", alliance);
-      event.put("country", country);
-      event.put("severity", 1);
-      event.put("confidence", 1);
-      event.put("occurredAt", at);
-    }
-    return events;
-  }
-
-  private static int post(RunningSystem system, ArrayNode events) {
-    return Http.postJson(system.ingest().url("/api/indicators"), events.toString()).status();
-  }
-
-  /** The alliance's latest eventCount, or -1 while scoring cannot say (not running, no score). */
-  private static long eventCount(RunningSystem system, String alliance) {
-    try {
-      Http.Answer answer = Http.get(system.scoring().url("/api/alliances/" + alliance + "/score"));
-      return answer.status() == 200 ? answer.json().path("eventCount").asLong() : -1;
-    } catch (RuntimeException notListening) {
-      return -1;
     }
   }
 }

@@ -30,15 +30,11 @@ public final class StandaloneKafka implements AutoCloseable {
    */
   static final String HOST = "127.0.0.1";
 
-  private final Path dataDir;
-  private final int port;
-  private final int controllerPort;
+  private final Node node;
   private final KafkaRaftServer server;
 
-  private StandaloneKafka(Path dataDir, int port, int controllerPort, KafkaRaftServer server) {
-    this.dataDir = dataDir;
-    this.port = port;
-    this.controllerPort = controllerPort;
+  private StandaloneKafka(Node node, KafkaRaftServer server) {
+    this.node = node;
     this.server = server;
   }
 
@@ -47,27 +43,65 @@ public final class StandaloneKafka implements AutoCloseable {
    * folder on first use and keeping what it holds otherwise.
    */
   public static StandaloneKafka start(Path dataDir, int port, int controllerPort) {
+    return start(new Node(dataDir, 1, port, controllerPort, null, null));
+  }
+
+  /**
+   * A node of a cluster of combined nodes (broker and controller each), or a cluster of one.
+   *
+   * @param voters {@code controller.quorum.voters} of the cluster ({@code 1@127.0.0.1:9093,...});
+   *     null: this node alone
+   * @param clusterId the id every node of the cluster is formatted with; null: a new one
+   */
+  public record Node(
+      Path dataDir, int nodeId, int port, int controllerPort, String voters, String clusterId) {
+
+    /** How many nodes the cluster has. */
+    int size() {
+      return voters == null ? 1 : voters.split(",").length;
+    }
+  }
+
+  /**
+   * Starts {@code node}, formatting its folder on first use and keeping what it holds otherwise. In
+   * a cluster of three or more, topics get the settings of {@code docker-compose.yml}: three
+   * replicas, two in sync, and no topic is created by a typo.
+   */
+  public static StandaloneKafka start(Node node) {
+    Path dataDir = node.dataDir();
     try {
       Files.createDirectories(dataDir);
       Properties props = new Properties();
-      props.putAll(brokerConfig(dataDir, port, controllerPort));
+      props.putAll(brokerConfig(node));
       KafkaConfig config = new KafkaConfig(props, false);
       if (!Files.exists(dataDir.resolve("meta.properties"))) {
-        format(dataDir);
+        format(node);
       }
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
-      return new StandaloneKafka(dataDir, port, controllerPort, server);
+      return new StandaloneKafka(node, server);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   static Map<String, String> brokerConfig(Path dataDir, int port, int controllerPort) {
+    return brokerConfig(new Node(dataDir, 1, port, controllerPort, null, null));
+  }
+
+  static Map<String, String> brokerConfig(Node node) {
+    Path dataDir = node.dataDir();
+    int port = node.port();
+    int controllerPort = node.controllerPort();
+    boolean replicated = node.size() >= 3;
+    String replicas = replicated ? "3" : "1";
+    String inSync = replicated ? "2" : "1";
     return Map.ofEntries(
         Map.entry("process.roles", "broker,controller"),
-        Map.entry("node.id", "1"),
-        Map.entry("controller.quorum.voters", "1@" + HOST + ":" + controllerPort),
+        Map.entry("node.id", Integer.toString(node.nodeId())),
+        Map.entry(
+            "controller.quorum.voters",
+            node.voters() != null ? node.voters() : "1@" + HOST + ":" + controllerPort),
         Map.entry(
             "listeners",
             "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort),
@@ -77,21 +111,24 @@ public final class StandaloneKafka implements AutoCloseable {
         Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
         Map.entry("log.dirs", dataDir.toAbsolutePath().toString()),
         Map.entry("num.partitions", "1"),
-        Map.entry("offsets.topic.replication.factor", "1"),
-        Map.entry("transaction.state.log.replication.factor", "1"),
-        Map.entry("transaction.state.log.min.isr", "1"),
-        Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-        Map.entry("share.coordinator.state.topic.min.isr", "1"),
+        Map.entry("default.replication.factor", replicas),
+        Map.entry("min.insync.replicas", inSync),
+        Map.entry("offsets.topic.replication.factor", replicas),
+        Map.entry("transaction.state.log.replication.factor", replicas),
+        Map.entry("transaction.state.log.min.isr", inSync),
+        Map.entry("share.coordinator.state.topic.replication.factor", replicas),
+        Map.entry("share.coordinator.state.topic.min.isr", inSync),
         Map.entry("group.initial.rebalance.delay.ms", "0"),
-        Map.entry("auto.create.topics.enable", "true"));
+        Map.entry("auto.create.topics.enable", replicated ? "false" : "true"));
   }
 
-  private static void format(Path dataDir) {
+  private static void format(Node node) {
+    Path dataDir = node.dataDir();
     try (PrintStream quiet = new PrintStream(PrintStream.nullOutputStream())) {
       new Formatter()
           .setPrintStream(quiet)
-          .setNodeId(1)
-          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(node.nodeId())
+          .setClusterId(node.clusterId() != null ? node.clusterId() : Uuid.randomUuid().toString())
           .setDirectories(List.of(dataDir.toAbsolutePath().toString()))
           .setMetadataLogDirectory(dataDir.toAbsolutePath().toString())
           .setReleaseVersion(MetadataVersion.latestProduction())
@@ -103,11 +140,11 @@ public final class StandaloneKafka implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return HOST + ":" + port;
+    return HOST + ":" + node.port();
   }
 
   public Path dataDir() {
-    return dataDir;
+    return node.dataDir();
   }
 
   /**
@@ -116,7 +153,7 @@ public final class StandaloneKafka implements AutoCloseable {
    */
   public StandaloneKafka restarted() {
     close();
-    return start(dataDir, port, controllerPort);
+    return start(node);
   }
 
   @Override
@@ -136,14 +173,19 @@ public final class StandaloneKafka implements AutoCloseable {
   }
 
   /**
-   * Runs the local broker until Ctrl-C: {@code [dataDir] [port] [controllerPort]}, defaults {@code
-   * data/kafka 9092 9093}.
+   * Runs the local broker until Ctrl-C: {@code [dataDir] [port] [controllerPort] [nodeId voters
+   * clusterId]}, defaults {@code data/kafka 9092 9093} and a cluster of one; with the last three, a
+   * node of a cluster ({@link KafkaNodes} starts one so).
    */
   public static void main(String[] args) throws InterruptedException {
     Path dataDir = Path.of(args.length > 0 ? args[0] : "data/kafka");
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 9092;
     int controllerPort = args.length > 2 ? Integer.parseInt(args[2]) : 9093;
-    StandaloneKafka kafka = start(dataDir, port, controllerPort);
+    Node node =
+        args.length > 5
+            ? new Node(dataDir, Integer.parseInt(args[3]), port, controllerPort, args[4], args[5])
+            : new Node(dataDir, 1, port, controllerPort, null, null);
+    StandaloneKafka kafka = start(node);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -23,8 +23,6 @@ public interface AlertsConfig {
 
   Stream stream();
 
-  History history();
-
   Membership membership();
 
   /**
@@ -119,12 +117,10 @@ public interface AlertsConfig {
     Duration keepAlive();
   }
 
-  interface History {
-    /**
-     * How many notifications {@code /api/alerts} keeps in memory, the newest; older ones stay on
-     * {@code alert.notifications} for as long as its retention keeps them.
-     */
-    @WithDefault("100000")
-    int maxKept();
-  }
+  /**
+   * Where the local views of topics (the delivery log, the alert history) keep their files: on
+   * disk, not in the heap. Emptied at each start and read again from the topics.
+   */
+  @WithDefault("${kafka-streams.state.dir}/views")
+  String viewsDir();
 }

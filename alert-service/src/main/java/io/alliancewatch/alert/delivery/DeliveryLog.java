@@ -3,32 +3,40 @@ package io.alliancewatch.alert.delivery;
 import io.alliancewatch.alert.config.AlertsConfig;
 import io.alliancewatch.alert.kafka.KafkaClients;
 import io.alliancewatch.alert.kafka.TopicTail;
+import io.alliancewatch.alert.store.LocalStore;
 import io.alliancewatch.contracts.JsonSerde;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Serdes;
+import org.rocksdb.WriteBatch;
 
 /**
  * Every delivery and its attempts, kept on a compacted internal topic so the listing and the
- * unfinished retries survive a restart.
+ * unfinished retries survive a restart. This instance's view of it is on local disk ({@link
+ * LocalStore}), not in the heap: deliveries by id, and an index by subscription and time for the
+ * listing.
  */
 @ApplicationScoped
 public class DeliveryLog {
 
   private static final JsonSerde<Delivery> SERDE = new JsonSerde<>(Delivery.class);
 
-  private final Map<String, Delivery> byId = new ConcurrentHashMap<>();
+  /** {@code d} + deliveryId: the delivery. */
+  private static final String BY_ID = "d";
+
+  /** {@code s} + subscriptionId + createdAt + deliveryId: nothing (the listing's index). */
+  private static final String BY_SUBSCRIPTION = "s";
+
   private final KafkaClients clients;
   private final AlertsConfig config;
   private final TopicTail<String, Delivery> tail;
+  private volatile LocalStore store;
 
   public DeliveryLog(KafkaClients clients, AlertsConfig config) {
     this.clients = clients;
@@ -43,30 +51,88 @@ public class DeliveryLog {
             "the delivery log");
   }
 
+  /** Reads the log into an empty local store and follows it. */
   public void start(Duration loadTimeout) throws InterruptedException {
+    store =
+        LocalStore.openEmpty(
+            Path.of(config.viewsDir(), config.membership().instanceId(), "deliveries"));
     tail.start(loadTimeout);
   }
 
+  /** Stops following the log and deletes the local store (the next start reads the log again). */
   public void stop() {
     tail.close();
+    LocalStore closing = store;
+    store = null;
+    if (closing != null) {
+      closing.close();
+    }
   }
 
   public boolean ready() {
     return tail.isCaughtUp();
   }
 
+  /** our own writes are applied at once; an older copy read back later must not undo them */
   private void applyLoaded(String id, Delivery delivery) {
     if (delivery == null) {
-      byId.remove(id);
-      return;
+      remove(id);
+    } else {
+      keep(delivery, true);
     }
-    // our own writes are applied at once; an older copy read back later must not undo them
-    byId.merge(id, delivery, (mine, read) -> progress(read) >= progress(mine) ? read : mine);
   }
 
   /** A delivery only moves forward: more attempts, then finished. */
   private static int progress(Delivery d) {
     return d.attempts().size() * 2 + (d.finished() ? 1 : 0);
+  }
+
+  /**
+   * Stores {@code d} locally; {@code readBack}: only when it is no older than the copy held (a read
+   * of the topic), else always (this instance's own write).
+   */
+  private synchronized void keep(Delivery d, boolean readBack) {
+    Optional<Delivery> held = find(d.deliveryId());
+    if (readBack && held.isPresent() && progress(d) < progress(held.get())) {
+      return;
+    }
+    try (WriteBatch batch = new WriteBatch()) {
+      if (held.isPresent()) {
+        batch.delete(subscriptionKey(held.get()));
+      }
+      batch.put(LocalStore.key(BY_ID, d.deliveryId()), SERDE.serializer().serialize(null, d));
+      batch.put(subscriptionKey(d), new byte[0]);
+      store().write(batch);
+    } catch (org.rocksdb.RocksDBException e) {
+      throw new IllegalStateException("cannot keep delivery " + d.deliveryId(), e);
+    }
+  }
+
+  private synchronized void remove(String deliveryId) {
+    Optional<Delivery> held = find(deliveryId);
+    if (held.isEmpty()) {
+      return;
+    }
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.delete(subscriptionKey(held.get()));
+      batch.delete(LocalStore.key(BY_ID, deliveryId));
+      store().write(batch);
+    } catch (org.rocksdb.RocksDBException e) {
+      throw new IllegalStateException("cannot remove delivery " + deliveryId, e);
+    }
+  }
+
+  private static byte[] subscriptionKey(Delivery d) {
+    return LocalStore.key(
+        BY_SUBSCRIPTION, d.subscriptionId(), LocalStore.time(d.createdAt()), d.deliveryId());
+  }
+
+  private LocalStore store() {
+    LocalStore current = store;
+    if (current == null) {
+      throw new LocalStore.StoreClosedException("the delivery log is not loaded (restarting)");
+    }
+    return current;
   }
 
   /** Stores and waits for the acknowledgement. */
@@ -78,7 +144,7 @@ public class DeliveryLog {
         Serdes.String().serializer(),
         SERDE.serializer(),
         java.util.Map.of());
-    byId.put(delivery.deliveryId(), delivery);
+    keep(delivery, false);
     return delivery;
   }
 
@@ -86,7 +152,7 @@ public class DeliveryLog {
   public void saveAll(List<Delivery> deliveries) {
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (Delivery d : deliveries) {
-      byId.put(d.deliveryId(), d);
+      keep(d, false);
       sent.add(
           clients.send(
               config.topics().deliveries(),
@@ -105,7 +171,7 @@ public class DeliveryLog {
    * the delivery is resumed and sent again (at least once; receivers deduplicate on webhook-id).
    */
   public void record(Delivery delivery) {
-    byId.put(delivery.deliveryId(), delivery);
+    keep(delivery, false);
     clients.send(
         config.topics().deliveries(),
         delivery.deliveryId(),
@@ -115,30 +181,50 @@ public class DeliveryLog {
   }
 
   public Optional<Delivery> find(String deliveryId) {
-    return Optional.ofNullable(byId.get(deliveryId));
+    byte[] bytes = store().get(LocalStore.key(BY_ID, deliveryId));
+    return Optional.ofNullable(bytes).map(b -> SERDE.deserializer().deserialize(null, b));
   }
 
-  /** Newest first. */
-  public List<Delivery> ofSubscription(String subscriptionId, String status) {
-    return byId.values().stream()
-        .filter(d -> d.subscriptionId().equals(subscriptionId))
-        .filter(d -> status == null || status.equals(d.status()))
-        .sorted(
-            Comparator.comparing(Delivery::createdAt)
-                .thenComparing(Delivery::deliveryId)
-                .reversed())
-        .toList();
+  /** Newest first, at most {@code limit}. */
+  public List<Delivery> ofSubscription(String subscriptionId, String status, int limit) {
+    List<Delivery> found = new ArrayList<>();
+    byte[] prefix = LocalStore.key(BY_SUBSCRIPTION, subscriptionId);
+    int prefixLength = prefix.length + LocalStore.TIME_LENGTH;
+    store()
+        .descending(
+            prefix,
+            null,
+            null,
+            (key, nothing) -> {
+              String deliveryId = idAfter(key, prefixLength);
+              find(deliveryId)
+                  .filter(d -> status == null || status.equals(d.status()))
+                  .ifPresent(found::add);
+              return found.size() < limit;
+            });
+    return found;
   }
 
-  /** Deliveries not finished when this instance stopped, oldest first. */
+  /** The id at the end of an index key, after its first {@code start} bytes. */
+  private static String idAfter(byte[] key, int start) {
+    return new String(key, start, key.length - 1 - start, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Deliveries not finished, oldest first. */
   public List<Delivery> unfinished() {
-    return byId.values().stream()
-        .filter(d -> !d.finished())
-        .sorted(Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::deliveryId))
-        .toList();
-  }
-
-  public void forgetLocally() {
-    byId.clear();
+    List<Delivery> found = new ArrayList<>();
+    store()
+        .ascending(
+            LocalStore.key(BY_ID),
+            (key, value) -> {
+              Delivery d = SERDE.deserializer().deserialize(null, value);
+              if (!d.finished()) {
+                found.add(d);
+              }
+              return true;
+            });
+    found.sort(
+        java.util.Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::deliveryId));
+    return found;
   }
 }

@@ -94,16 +94,37 @@ public class DeliveryResource {
     }
   }
 
-  /** Newest first, optionally of one status. */
-  public List<DeliveryView> deliveries(String subscriptionId, String status) {
+  /** The most a listing returns, and what it returns when no {@code limit} is asked. */
+  static final int MAX_LISTED = 1000;
+
+  /** Newest first, optionally of one status, at most {@code limit} (default and most: 1,000). */
+  public List<DeliveryView> deliveries(String subscriptionId, String status, String limit) {
+    status = status == null || status.isEmpty() ? null : status;
+    List<FieldError> errors = new java.util.ArrayList<>();
     if (status != null && !STATUSES.contains(status)) {
-      throw ProblemException.badQuery(
-          "Unknown delivery status.",
-          List.of(
-              new FieldError(
-                  "/status", "must be one of pending, retrying, succeeded, failed, cancelled")));
+      errors.add(
+          new FieldError(
+              "/status", "must be one of pending, retrying, succeeded, failed, cancelled"));
     }
-    List<Delivery> found = log.ofSubscription(subscriptionId, status);
+    int max = MAX_LISTED;
+    if (limit != null && !limit.isEmpty()) {
+      try {
+        max = Integer.parseInt(limit);
+      } catch (NumberFormatException e) {
+        max = 0;
+      }
+      if (max < 1 || max > MAX_LISTED) {
+        errors.add(new FieldError("/limit", "must be a whole number in 1..1000 (default 1000)"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.badQuery(
+          errors.size() == 1 && errors.get(0).pointer().equals("/status")
+              ? "Unknown delivery status."
+              : "Some query parameters are not valid.",
+          errors);
+    }
+    List<Delivery> found = log.ofSubscription(subscriptionId, status, max);
     if (found.isEmpty() && subscriptions.find(subscriptionId).isEmpty()) {
       throw ProblemException.notFound("no subscription with id '" + subscriptionId + "'");
     }

@@ -85,7 +85,6 @@ public class DeliveryService {
     }
     dispatcher.stop();
     log.stop();
-    log.forgetLocally();
   }
 
   public boolean running() {

@@ -3,33 +3,50 @@ package io.alliancewatch.alert.history;
 import io.alliancewatch.alert.config.AlertsConfig;
 import io.alliancewatch.alert.kafka.KafkaClients;
 import io.alliancewatch.alert.kafka.TopicTail;
+import io.alliancewatch.alert.store.LocalStore;
 import io.alliancewatch.alert.subscription.SubscriptionRepository;
+import io.alliancewatch.contracts.JsonSerde;
 import io.alliancewatch.contracts.Topics;
 import io.alliancewatch.contracts.alert.AlertNotification;
 import io.alliancewatch.contracts.alert.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
 
 /**
  * The alert history as read from {@code alert.notifications} (committed records only): what {@code
- * /api/alerts} lists, which alerts fire now, and what the SSE stream pushes.
+ * /api/alerts} lists, which alerts fire now, and what the SSE stream pushes. The history is kept on
+ * local disk ({@link LocalStore}: by time, and by alliance and time), not in the heap, and for as
+ * long as the topic's {@code retention.ms} keeps its records; only the alerts firing now are held
+ * as objects (one per subscription and alliance at most).
  */
 @ApplicationScoped
 public class NotificationHistory {
 
-  /** The newest notifications, oldest first, at most {@code alerts.history.max-kept}. */
-  private final ArrayDeque<AlertNotification> all = new ArrayDeque<>();
+  private static final Logger LOG = Logger.getLogger(NotificationHistory.class);
+  private static final JsonSerde<AlertNotification> SERDE =
+      new JsonSerde<>(AlertNotification.class);
 
-  private final int maxKept;
+  /** {@code t} + createdAt + notificationId: the notification. */
+  private static final String BY_TIME = "t";
+
+  /** {@code a} + allianceId + createdAt + notificationId: the {@link #BY_TIME} key. */
+  private static final String BY_ALLIANCE = "a";
+
+  /** How often notifications older than the retention are dropped from the local store. */
+  private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
   /** The last firing notification per (subscription, alliance) whose alert has not resolved. */
   private final Map<String, AlertNotification> firing = new ConcurrentHashMap<>();
@@ -43,14 +60,20 @@ public class NotificationHistory {
   /** The live changes of each subscription over the last {@link #RACE_WINDOW}. */
   private final Map<String, List<Change>> changes = new ConcurrentHashMap<>();
 
+  private final KafkaClients clients;
+  private final AlertsConfig config;
   private final SubscriptionRepository subscriptions;
   private final List<Consumer<AlertNotification>> listeners = new CopyOnWriteArrayList<>();
   private final TopicTail<String, AlertNotification> tail;
+  private volatile LocalStore store;
+  private volatile Optional<Duration> retention = Optional.empty();
+  private volatile Instant prunedAt = Instant.EPOCH;
 
   public NotificationHistory(
       KafkaClients clients, AlertsConfig config, SubscriptionRepository subscriptions) {
+    this.clients = clients;
+    this.config = config;
     this.subscriptions = subscriptions;
-    this.maxKept = config.history().maxKept();
     // a DELETE, or a PUT that drops an alliance, ends its alerts without a "resolved" (README,
     // "Decisions"): they stop being active at once, and adding the alliance back starts afresh
     subscriptions.onChange(this::subscriptionChanged);
@@ -64,12 +87,23 @@ public class NotificationHistory {
             "the alert history");
   }
 
+  /** Reads the topic into an empty local store and follows it. */
   public void start(Duration loadTimeout) throws InterruptedException {
+    retention = clients.retentionOf(config.topics().notifications());
+    store =
+        LocalStore.openEmpty(
+            Path.of(config.viewsDir(), config.membership().instanceId(), "notifications"));
     tail.start(loadTimeout);
   }
 
   public void stop() {
     tail.close();
+    LocalStore closing = store;
+    store = null;
+    if (closing != null) {
+      closing.close();
+    }
+    firing.clear();
   }
 
   public boolean ready() {
@@ -87,12 +121,7 @@ public class NotificationHistory {
   }
 
   private void add(AlertNotification n) {
-    synchronized (all) {
-      all.addLast(n);
-      if (all.size() > maxKept) {
-        all.removeFirst(); // memory stays bounded; the topic keeps the older ones
-      }
-    }
+    keep(n);
     String key = n.subscriptionId() + "|" + n.allianceId();
     if (AlertNotification.RESOLVED.equals(n.status())) {
       firing.computeIfPresent(key, (k, open) -> open.alertId().equals(n.alertId()) ? null : open);
@@ -102,21 +131,118 @@ public class NotificationHistory {
     listeners.forEach(listener -> listener.accept(n));
   }
 
-  /** Newest first; {@code from} inclusive, {@code to} exclusive on the time each was made. */
+  private void keep(AlertNotification n) {
+    byte[] timeKey = LocalStore.key(BY_TIME, LocalStore.time(n.createdAt()), n.notificationId());
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.put(timeKey, SERDE.serializer().serialize(null, n));
+      batch.put(
+          LocalStore.key(
+              BY_ALLIANCE, n.allianceId(), LocalStore.time(n.createdAt()), n.notificationId()),
+          timeKey);
+      store().write(batch);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("cannot keep notification " + n.notificationId(), e);
+    }
+    pruneNowAndThen();
+  }
+
+  /**
+   * Drops what the topic no longer keeps, once a {@link #PRUNE_EVERY}: the notifications made
+   * before now minus {@code retention.ms} (the broker deletes by segment, so it may keep some a
+   * little longer; the listing never shows more than the retention).
+   */
+  private void pruneNowAndThen() {
+    Instant now = Instant.now();
+    if (prunedAt.plus(PRUNE_EVERY).isAfter(now)) {
+      return;
+    }
+    prunedAt = now;
+    dropExpired();
+  }
+
+  /**
+   * Drops from the local store the notifications older than the topic's retention (at most 10,000
+   * at a time), and tells how many.
+   */
+  public synchronized int dropExpired() {
+    Instant now = Instant.now();
+    if (retention.isEmpty()) {
+      return 0;
+    }
+    byte[] cutoff = LocalStore.key(BY_TIME, LocalStore.time(now.minus(retention.get())));
+    List<AlertNotification> old = new ArrayList<>();
+    store()
+        .ascending(
+            LocalStore.key(BY_TIME),
+            (key, value) -> {
+              if (java.util.Arrays.compareUnsigned(key, cutoff) >= 0) {
+                return false;
+              }
+              old.add(SERDE.deserializer().deserialize(null, value));
+              return old.size() < 10_000; // the rest at the next prune
+            });
+    try (WriteBatch batch = new WriteBatch()) {
+      for (AlertNotification n : old) {
+        batch.delete(LocalStore.key(BY_TIME, LocalStore.time(n.createdAt()), n.notificationId()));
+        batch.delete(
+            LocalStore.key(
+                BY_ALLIANCE, n.allianceId(), LocalStore.time(n.createdAt()), n.notificationId()));
+      }
+      store().write(batch);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("cannot drop old notifications", e);
+    }
+    if (!old.isEmpty()) {
+      LOG.debugf("dropped %d notifications older than the retention", old.size());
+    }
+    return old.size();
+  }
+
+  /** Whether the local store holds {@code n} (what the retention drops is no longer held). */
+  public boolean holds(AlertNotification n) {
+    return store().get(LocalStore.key(BY_TIME, LocalStore.time(n.createdAt()), n.notificationId()))
+        != null;
+  }
+
+  private LocalStore store() {
+    LocalStore current = store;
+    if (current == null) {
+      throw new LocalStore.StoreClosedException("the alert history is not loaded (restarting)");
+    }
+    return current;
+  }
+
+  /**
+   * Newest first; {@code from} inclusive, {@code to} exclusive on the time each was made; never
+   * older than the topic's retention (what the broker no longer keeps is not history either).
+   */
   public List<AlertNotification> find(
       String allianceId, String status, Instant from, Instant to, int limit) {
-    List<AlertNotification> snapshot;
-    synchronized (all) {
-      snapshot = new ArrayList<>(all);
+    Optional<Instant> kept = retention.map(r -> Instant.now().minus(r));
+    if (kept.isPresent() && (from == null || from.isBefore(kept.get()))) {
+      from = kept.get();
     }
-    return snapshot.stream()
-        .filter(n -> allianceId == null || allianceId.equals(n.allianceId()))
-        .filter(n -> status == null || status.equals(n.status()))
-        .filter(n -> from == null || !n.createdAt().isBefore(from))
-        .filter(n -> to == null || n.createdAt().isBefore(to))
-        .sorted(Comparator.comparing(AlertNotification::createdAt).reversed())
-        .limit(limit)
-        .toList();
+    byte[] prefix =
+        allianceId == null ? LocalStore.key(BY_TIME) : LocalStore.key(BY_ALLIANCE, allianceId);
+    byte[] before = to == null ? null : LocalStore.key(prefix, LocalStore.time(to));
+    byte[] notBelow = from == null ? null : LocalStore.key(prefix, LocalStore.time(from));
+    List<AlertNotification> found = new ArrayList<>();
+    LocalStore current = store();
+    current.descending(
+        prefix,
+        before,
+        notBelow,
+        (key, value) -> {
+          byte[] json = allianceId == null ? value : current.get(value);
+          if (json != null) {
+            AlertNotification n = SERDE.deserializer().deserialize(null, json);
+            if (status == null || status.equals(n.status())) {
+              found.add(n);
+            }
+          }
+          return found.size() < limit;
+        });
+    return found;
   }
 
   private void subscriptionChanged(String subscriptionId, Subscription subscription) {
@@ -130,9 +256,13 @@ public class NotificationHistory {
                 n.subscriptionId().equals(subscriptionId)
                     && (subscription == null || !subscription.covers(n.allianceId())));
     Instant now = Instant.now();
-    List<Change> log = changes.computeIfAbsent(subscriptionId, id -> new CopyOnWriteArrayList<>());
-    log.add(new Change(now, subscription));
-    log.removeIf(change -> change.at().isBefore(now.minus(RACE_WINDOW)));
+    changes
+        .computeIfAbsent(subscriptionId, id -> new CopyOnWriteArrayList<>())
+        .add(new Change(now, subscription));
+    // what is older than the race window is forgotten, for every subscription: bounded by the
+    // changes of the last ten minutes
+    changes.values().forEach(log -> log.removeIf(c -> c.at().isBefore(now.minus(RACE_WINDOW))));
+    changes.values().removeIf(List::isEmpty);
   }
 
   /**

@@ -26,4 +26,11 @@ public class ProblemMapper {
         ProblemException.unavailable(
             "Kafka did not acknowledge in time; nothing was stored. Retry after Retry-After."));
   }
+
+  @ServerExceptionMapper
+  public Response viewReloading(io.alliancewatch.alert.store.LocalStore.StoreClosedException e) {
+    return problem(
+        ProblemException.unavailable(
+            "The service is reading its views again (a restart); retry after Retry-After."));
+  }
 }

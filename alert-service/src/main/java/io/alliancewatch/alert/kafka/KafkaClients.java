@@ -76,6 +76,34 @@ public class KafkaClients {
     return security.clientProps(bootstrapServers);
   }
 
+  /**
+   * The topic's {@code retention.ms} (empty: kept for ever, or not known, as when the broker
+   * refuses DescribeConfigs).
+   */
+  public java.util.Optional<Duration> retentionOf(String topic) {
+    org.apache.kafka.common.config.ConfigResource resource =
+        new org.apache.kafka.common.config.ConfigResource(
+            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+    try (Admin admin = Admin.create(baseProps())) {
+      org.apache.kafka.clients.admin.ConfigEntry entry =
+          admin
+              .describeConfigs(List.of(resource))
+              .all()
+              .get(30, TimeUnit.SECONDS)
+              .get(resource)
+              .get(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG);
+      long ms = entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());
+      return ms < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofMillis(ms));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.Optional.empty();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      org.jboss.logging.Logger.getLogger(KafkaClients.class)
+          .warnf("cannot read the retention of %s (%s): its view keeps everything read", topic, e);
+      return java.util.Optional.empty();
+    }
+  }
+
   /** Creates the topics this service reads and writes when they are missing. */
   public void ensureTopics() {
     AlertsConfig.Topics topics = config.topics();

@@ -104,12 +104,14 @@ public class SubscriptionResource {
   @GET
   @Path("{id}/deliveries")
   public List<DeliveryResource.DeliveryView> deliveries(
-      @PathParam("id") String id, @QueryParam("status") String status) {
+      @PathParam("id") String id,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit) {
     Caller caller = Caller.of(identity);
     if (!caller.isAdmin()) {
       existing(id, caller); // an admin also sees the deliveries of a deleted subscription
     }
-    return deliveries.deliveries(id, status);
+    return deliveries.deliveries(id, status, limit);
   }
 
   @PUT

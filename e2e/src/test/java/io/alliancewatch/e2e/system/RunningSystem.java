@@ -2,6 +2,7 @@ package io.alliancewatch.e2e.system;
 
 import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.issuer.LocalIssuer;
+import io.alliancewatch.kafka.KafkaNodes;
 import io.alliancewatch.kafka.ServiceProcess;
 import io.alliancewatch.kafka.StandaloneKafka;
 import java.io.IOException;
@@ -33,6 +34,9 @@ public final class RunningSystem implements AutoCloseable {
   private final Path workDir;
   private volatile StandaloneKafka kafka;
 
+  /** Instead of {@link #kafka}: a cluster of nodes in their own processes. */
+  private final KafkaNodes cluster;
+
   /** Each service's process (replaced when it is started again) and its configuration. */
   private final Map<String, ServiceProcess> processes =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -44,6 +48,7 @@ public final class RunningSystem implements AutoCloseable {
       Path root,
       Path workDir,
       StandaloneKafka kafka,
+      KafkaNodes cluster,
       Map<String, ServiceProcess> processes,
       Map<String, Map<String, String>> configs,
       LocalIssuer issuer) {
@@ -51,6 +56,7 @@ public final class RunningSystem implements AutoCloseable {
     this.root = root;
     this.workDir = workDir;
     this.kafka = kafka;
+    this.cluster = cluster;
     this.processes.putAll(processes);
     this.configs = Map.copyOf(configs);
   }
@@ -62,20 +68,44 @@ public final class RunningSystem implements AutoCloseable {
 
   /** Starts the broker, then the services, and waits until each reports ready. */
   public static RunningSystem start() {
+    return start("system", 1);
+  }
+
+  /**
+   * Starts a cluster of {@code nodes} Kafka nodes, each in its own process ({@link KafkaNodes}: 3
+   * replicas, 2 in sync), then the services, with this run's files in {@code
+   * e2e/target/<name>-<time>/}. The caller closes it.
+   */
+  public static RunningSystem startOnCluster(String name, int nodes) {
+    return start(name, nodes);
+  }
+
+  private static RunningSystem start(String name, int nodes) {
     Path root =
         Path.of(System.getProperty("alliancewatch.root", "..")).toAbsolutePath().normalize();
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path workDir = root.resolve("e2e/target/system-" + stamp);
+    Path workDir = root.resolve("e2e/target/" + name + "-" + stamp);
     Path logs = workDir.resolve("logs");
     List<AutoCloseable> started = new ArrayList<>();
     try {
-      StandaloneKafka kafka =
-          StandaloneKafka.start(
-              workDir.resolve("kafka"), StandaloneKafka.freePort(), StandaloneKafka.freePort());
-      started.add(kafka);
-      String brokers = kafka.bootstrapServers();
+      StandaloneKafka kafka = null;
+      KafkaNodes cluster = null;
+      String brokers;
+      if (nodes == 1) {
+        kafka =
+            StandaloneKafka.start(
+                workDir.resolve("kafka"), StandaloneKafka.freePort(), StandaloneKafka.freePort());
+        started.add(kafka);
+        brokers = kafka.bootstrapServers();
+      } else {
+        cluster = KafkaNodes.start(root, workDir.resolve("kafka"), logs, nodes);
+        started.add(cluster);
+        brokers = cluster.bootstrapServers();
+      }
       // the local issuer's keys for this run; every service verifies tokens with its public key
-      LocalIssuer issuer = LocalIssuer.in(workDir.resolve("keys"));
+      // (one pair per test JVM, so that a token is good on every system a run starts)
+      LocalIssuer issuer =
+          LocalIssuer.in(root.resolve("e2e/target/keys-" + ProcessHandle.current().pid()));
       String publicKey = issuer.publicKey().toString();
       int ingestPort = StandaloneKafka.freePort();
       int scoringPort = StandaloneKafka.freePort();
@@ -125,6 +155,7 @@ public final class RunningSystem implements AutoCloseable {
               root,
               workDir,
               kafka,
+              cluster,
               Map.of("ingest-service", ingest, "scoring-service", scoring, "alert-service", alerts),
               Map.of(
                   "ingest-service",
@@ -206,7 +237,18 @@ public final class RunningSystem implements AutoCloseable {
    * running, and must find it again by themselves).
    */
   public synchronized void restartBroker() {
+    if (kafka == null) {
+      throw new IllegalStateException("this system runs on a cluster: see cluster()");
+    }
     kafka = kafka.restarted();
+  }
+
+  /** The Kafka cluster, when started with {@link #startOnCluster}. */
+  public KafkaNodes cluster() {
+    if (cluster == null) {
+      throw new IllegalStateException("this system runs on one broker");
+    }
+    return cluster;
   }
 
   /** Stops {@code service} as Ctrl-C or a supervisor's stop would (SIGTERM) and waits for it. */
@@ -242,7 +284,7 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return kafka.bootstrapServers();
+    return kafka != null ? kafka.bootstrapServers() : cluster.bootstrapServers();
   }
 
   /** This run's folder: broker data, service state, logs; tests may keep their files here too. */
@@ -253,6 +295,6 @@ public final class RunningSystem implements AutoCloseable {
   /** Stops the services, then the broker. */
   @Override
   public void close() {
-    stopQuietly(List.of(kafka, ingest(), scoring(), alerts()));
+    stopQuietly(List.of(kafka != null ? kafka : cluster, ingest(), scoring(), alerts()));
   }
 }

@@ -1,0 +1,187 @@
+package io.alliancewatch.e2e;
+
+import static io.alliancewatch.e2e.system.Feed.distinct;
+import static io.alliancewatch.e2e.system.Feed.eventCount;
+import static io.alliancewatch.e2e.system.Feed.events;
+import static io.alliancewatch.e2e.system.Feed.newAlliance;
+import static io.alliancewatch.e2e.system.Feed.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.alliancewatch.e2e.system.Feed;
+import io.alliancewatch.e2e.system.RunningSystem;
+import io.alliancewatch.e2e.system.WebhookReceiver;
+import io.alliancewatch.kafka.KafkaNodes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The three services on a three-node KRaft cluster (each node broker and controller, in its own
+ * process; three replicas, two in sync, as docker-compose.yml): a node stopped, and later another
+ * killed with SIGKILL, while a feeder streams events and a subscriber waits for an alert. Writes go
+ * on with two nodes, nothing acknowledged is lost, the services are never restarted, and the
+ * cluster heals when the node is back.
+ */
+@Order(3)
+class BrokerLossIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+  private static RunningSystem system;
+
+  @BeforeAll
+  static void startOnThreeNodes() {
+    system = RunningSystem.startOnCluster("cluster", 3);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (system != null) {
+      system.close();
+    }
+  }
+
+  /**
+   * Posts one batch of two events every 50 ms until stopped, each batch resent until it is accepted
+   * (as a feeder does after a 503): counts the batches accepted, overall and since {@link #mark}.
+   */
+  private static final class Stream implements AutoCloseable {
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicLong acceptedAtMark = new AtomicLong();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private final AtomicLong slowestSinceMark = new AtomicLong();
+    private final ScheduledExecutorService feeder =
+        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "feeder"));
+    private final String alliance;
+    private int batch;
+
+    Stream(String alliance) {
+      this.alliance = alliance;
+      feeder.scheduleWithFixedDelay(this::postNext, 0, 50, TimeUnit.MILLISECONDS);
+    }
+
+    private void postNext() {
+      ArrayNode events = events(alliance, "s" + batch + "-", "POLITICAL_TENSION", "FRA", 2);
+      long start = System.nanoTime();
+      int status = post(system, events);
+      slowestSinceMark.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+      if (status == 202) {
+        accepted.incrementAndGet();
+        batch++;
+      } else {
+        refusals.incrementAndGet(); // the same batch again, next time
+      }
+    }
+
+    /** Starts a phase; returns the slowest POST of the phase before, in ms. */
+    long mark() {
+      acceptedAtMark.set(accepted.get());
+      return slowestSinceMark.getAndSet(0);
+    }
+
+    long acceptedSinceMark() {
+      return accepted.get() - acceptedAtMark.get();
+    }
+
+    int accepted() {
+      return accepted.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      feeder.shutdown();
+      assertThat(feeder.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void givenANodeStoppedAndLaterOneKilledDuringAStream_thenWritesGoOn_nothingIsLost_andItHeals()
+      throws Exception {
+    KafkaNodes cluster = system.cluster();
+    String alliance = newAlliance(system, "QUORUM");
+    List<Long> servicePids =
+        List.of(system.ingest().pid(), system.scoring().pid(), system.alerts().pid());
+    try (WebhookReceiver receiver = WebhookReceiver.start()) {
+      Feed.watchCohesion(system, alliance, receiver);
+      int accepted;
+      try (Stream stream = new Stream(alliance)) {
+        await().atMost(PATIENCE).until(() -> stream.accepted() >= 20);
+        // every partition of the services' topics has three replicas
+        try (var admin = cluster.admin()) {
+          assertThat(
+                  admin
+                      .describeTopics(List.of("alliance.indicators", "alliance.scores"))
+                      .allTopicNames()
+                      .get(30, TimeUnit.SECONDS)
+                      .values())
+              .allSatisfy(
+                  topic ->
+                      assertThat(topic.partitions())
+                          .allSatisfy(p -> assertThat(p.replicas()).hasSize(3)));
+        }
+
+        // a controlled shutdown of node 2: its partitions move to the other two at once
+        stream.mark();
+        cluster.stop(2);
+        await().atMost(PATIENCE).until(() -> stream.acceptedSinceMark() >= 20);
+        long slowestWhileStopped = stream.mark();
+        cluster.start(2);
+        await()
+            .atMost(PATIENCE)
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> cluster.underReplicated(List.of()).isEmpty());
+
+        // a crash of node 3: its partitions move once its broker session times out
+        stream.mark();
+        cluster.kill(3);
+        await().atMost(PATIENCE).until(() -> stream.acceptedSinceMark() >= 20);
+        long slowestWhileKilled = stream.mark();
+        cluster.start(3);
+        await()
+            .atMost(PATIENCE)
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> cluster.underReplicated(List.of()).isEmpty());
+
+        await().atMost(PATIENCE).until(() -> stream.acceptedSinceMark() >= 40);
+        stream.close();
+        accepted = stream.accepted();
+        System.out.printf(
+            "three nodes, one stopped then one killed: %d batches accepted, %d refused and resent;"
+                + " slowest POST %d ms after the stop, %d ms after the kill%n",
+            accepted, stream.refusals.get(), slowestWhileStopped, slowestWhileKilled);
+      }
+
+      // every event acknowledged is counted, once (2 per batch)
+      await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 2L * accepted);
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> eventCount(system, alliance) == 2L * accepted);
+      // tensions only: the alliance's cohesion fell below 70 once, one alert, sent once
+      await().atMost(PATIENCE).until(() -> distinct(receiver).size() >= 1);
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> distinct(receiver).size() == 1);
+      JsonNode firing = distinct(receiver).get(0);
+      assertThat(firing.path("status").asText()).isEqualTo("firing");
+    }
+    // the services rode it out: the same processes, still up
+    assertThat(system.ingest().isAlive()).isTrue();
+    assertThat(system.scoring().isAlive()).isTrue();
+    assertThat(system.alerts().isAlive()).isTrue();
+    assertThat(List.of(system.ingest().pid(), system.scoring().pid(), system.alerts().pid()))
+        .isEqualTo(servicePids);
+  }
+}
