@@ -26,6 +26,68 @@ class OperationsIT {
     Readiness.awaitReady();
   }
 
+  /**
+   * Two threads of the service's JVM deadlocked on each other's lock: liveness says DOWN and names
+   * them (a supervisor, or the service's own watchdog, then restarts it); once they are freed, UP.
+   */
+  @Test
+  void givenDeadlockedThreads_thenLivenessIsDownAndNamesThem_andUpAgainOnceFreed()
+      throws Exception {
+    given().get("/q/health/live").then().statusCode(200);
+    java.util.concurrent.locks.ReentrantLock first = new java.util.concurrent.locks.ReentrantLock();
+    java.util.concurrent.locks.ReentrantLock second =
+        new java.util.concurrent.locks.ReentrantLock();
+    java.util.concurrent.CyclicBarrier bothHoldOne = new java.util.concurrent.CyclicBarrier(2);
+    Thread a = lockBoth("deadlocked-a", first, second, bothHoldOne);
+    Thread b = lockBoth("deadlocked-b", second, first, bothHoldOne);
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  given()
+                      .get("/q/health/live")
+                      .then()
+                      .statusCode(503)
+                      .body(containsString("\"deadlocks\""))
+                      .body(containsString("deadlocked-a, deadlocked-b")));
+    } finally {
+      a.interrupt(); // lockInterruptibly: the cycle breaks
+      b.interrupt();
+      a.join(10_000);
+      b.join(10_000);
+    }
+    given().get("/q/health/live").then().statusCode(200);
+  }
+
+  /** A thread that takes {@code one}, waits until its peer holds the other, then asks for it. */
+  private static Thread lockBoth(
+      String name,
+      java.util.concurrent.locks.ReentrantLock one,
+      java.util.concurrent.locks.ReentrantLock other,
+      java.util.concurrent.CyclicBarrier bothHoldOne) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                one.lockInterruptibly();
+                try {
+                  bothHoldOne.await();
+                  other.lockInterruptibly();
+                  other.unlock();
+                } finally {
+                  one.unlock();
+                }
+              } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                // freed by the test
+              }
+            },
+            name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
   @Test
   void shouldCountAcceptedEventsByTypeAndRejectedOnesByReason() {
     double acceptedBefore = metric("ingest_events_accepted_total", "type=\"JOINT_EXERCISE\"");

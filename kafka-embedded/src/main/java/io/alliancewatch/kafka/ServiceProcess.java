@@ -115,6 +115,13 @@ public final class ServiceProcess implements AutoCloseable {
     throw new IllegalStateException("not ready within " + timeout);
   }
 
+  /** Waits until the process ends, and returns its exit status; empty when it still runs. */
+  public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        ? java.util.OptionalInt.of(process.exitValue())
+        : java.util.OptionalInt.empty();
+  }
+
   /**
    * Kills the service as a crash would (SIGKILL: no shutdown hook runs) and waits for it to end.
    */

@@ -278,6 +278,11 @@ public final class RunningSystem implements AutoCloseable {
     awaitReady(started, service, logs);
   }
 
+  /** The configuration {@code service} was started with (system properties). */
+  public Map<String, String> configOf(String service) {
+    return configs.get(service);
+  }
+
   /** A token of this run's issuer for {@code subject} with {@code roles} (an hour). */
   public String token(String subject, String... roles) {
     return issuer.token(subject, List.of(roles), List.of(), java.time.Duration.ofHours(1));
