@@ -52,6 +52,43 @@ class CrashRecoveryIT {
   }
 
   @Test
+  void givenAlertsKilledWhileScoringRestarts_thenEveryEventCountsOnce_andTheAlertIsSentOnce(
+      RunningSystem system) throws Exception {
+    String alliance = newAlliance(system, "CRASH");
+    try (WebhookReceiver receiver = WebhookReceiver.start()) {
+      Feed.watchCohesion(system, alliance, receiver);
+      assertThat(post(system, events(alliance, "e", "JOINT_EXERCISE", "DEU", 1))).isEqualTo(202);
+      await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 1);
+
+      system.kill("scoring-service");
+      assertThat(post(system, events(alliance, "t", "POLITICAL_TENSION", "FRA", 5))).isEqualTo(202);
+      // scoring starts again; while it does, alert-service dies, and more tensions arrive
+      java.util.concurrent.CompletableFuture<Void> scoringBack =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  system.start("scoring-service");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      system.kill("alert-service");
+      assertThat(post(system, events(alliance, "u", "POLITICAL_TENSION", "FRA", 5))).isEqualTo(202);
+      system.start("alert-service");
+      scoringBack.get(5, java.util.concurrent.TimeUnit.MINUTES);
+
+      // every event once; the tensions pulled cohesion below 70 once: one alert, sent once
+      await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 11);
+      await().atMost(PATIENCE).until(() -> distinct(receiver).size() >= 1);
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> eventCount(system, alliance) == 11 && distinct(receiver).size() == 1);
+      assertThat(distinct(receiver).get(0).path("status").asText()).isEqualTo("firing");
+    }
+  }
+
+  @Test
   void givenIngestKilled_thenWhatItAcceptedIsCountedAndItTakesEventsAgainOnceBack(
       RunningSystem system) throws Exception {
     String alliance = newAlliance(system, "CRASH");
@@ -66,7 +103,7 @@ class CrashRecoveryIT {
   }
 
   @Test
-  void givenTheBrokerRestarted_thenTheServicesGoOnWithoutARestartAndLoseNothing(
+  void givenTheBrokerKilledAndRestarted_thenTheServicesGoOnWithoutARestartAndLoseNothing(
       RunningSystem system) throws Exception {
     String alliance = newAlliance(system, "CRASH");
     assertThat(post(system, events(alliance, "before", "POLITICAL_TENSION", "FRA", 5)))

@@ -20,8 +20,8 @@ import org.awaitility.Awaitility;
  * them, on one broker; each killed {@code rounds} times (SIGKILL, no shutdown hook) and started
  * again at once, timed from the kill to its readiness check answering UP (for alert-service that is
  * its engine running and its deliveries consuming; for scoring its Kafka Streams running). Then the
- * broker is stopped and started under the running services, timed to the first write ingest takes
- * again. Prints the median and the maximum; asserts nothing. Run with {@code bench/recovery.sh
+ * broker (its own process) is killed with SIGKILL and started again under the running services,
+ * timed to the first write ingest takes again. Prints the median and the maximum; asserts nothing. Run with {@code bench/recovery.sh
  * [rounds]}.
  */
 public final class RecoveryBench {
@@ -100,8 +100,8 @@ public final class RecoveryBench {
           print(service + ": kill -9 to Kafka Streams RUNNING", running);
         }
       }
-      // the broker stopped and started again under the running services: how long a write is
-      // refused (ingest answers 503 while it has no broker), timed from the stop
+      // the broker killed and started again under the running services: how long a write is
+      // refused (ingest answers 503 while it has no broker), timed from the kill
       List<Long> stalled = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
         long stopped = System.nanoTime();
@@ -115,10 +115,10 @@ public final class RecoveryBench {
                 () -> Http.postJson(system.ingest().url("/api/indicators"), event).status() == 202);
         stalled.add((System.nanoTime() - stopped) / 1_000_000);
         System.out.printf(
-            "  broker round %d: stop and start took %,d ms%n",
+            "  broker round %d: kill and start took %,d ms%n",
             round + 1, (restarted - stopped) / 1_000_000);
       }
-      print("broker restarted: writes refused from its stop to the first 202", stalled);
+      print("broker killed and restarted: writes refused from the kill to the first 202", stalled);
     }
     System.exit(0); // the broker's and clients' non-daemon threads
   }

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system as users run it: one Kafka broker (Apache Kafka's own server) and the three
- * services as processes from their built jars, on free ports, with fresh state under {@code
+ * The whole system as users run it: one Kafka broker (Apache Kafka's own server, in its own process
+ * as ./run starts it; or a cluster of them, {@link #startOnCluster}) and the three services as
+ * processes from their built jars, on free ports, with fresh state under {@code
  * e2e/target/system-<time>/} (logs in its {@code logs/}). Started once per test JVM through {@link
  * RunningSystemExtension}, stopped when the run ends.
  */
@@ -32,9 +33,8 @@ public final class RunningSystem implements AutoCloseable {
   private final LocalIssuer issuer;
   private final Path root;
   private final Path workDir;
-  private volatile StandaloneKafka kafka;
 
-  /** Instead of {@link #kafka}: a cluster of nodes in their own processes. */
+  /** The broker (one node) or the cluster, each node in its own process, as ./run starts it. */
   private final KafkaNodes cluster;
 
   /** Each service's process (replaced when it is started again) and its configuration. */
@@ -47,7 +47,6 @@ public final class RunningSystem implements AutoCloseable {
   private RunningSystem(
       Path root,
       Path workDir,
-      StandaloneKafka kafka,
       KafkaNodes cluster,
       Map<String, ServiceProcess> processes,
       Map<String, Map<String, String>> configs,
@@ -55,7 +54,6 @@ public final class RunningSystem implements AutoCloseable {
     this.issuer = issuer;
     this.root = root;
     this.workDir = workDir;
-    this.kafka = kafka;
     this.cluster = cluster;
     this.processes.putAll(processes);
     this.configs = Map.copyOf(configs);
@@ -88,20 +86,9 @@ public final class RunningSystem implements AutoCloseable {
     Path logs = workDir.resolve("logs");
     List<AutoCloseable> started = new ArrayList<>();
     try {
-      StandaloneKafka kafka = null;
-      KafkaNodes cluster = null;
-      String brokers;
-      if (nodes == 1) {
-        kafka =
-            StandaloneKafka.start(
-                workDir.resolve("kafka"), StandaloneKafka.freePort(), StandaloneKafka.freePort());
-        started.add(kafka);
-        brokers = kafka.bootstrapServers();
-      } else {
-        cluster = KafkaNodes.start(root, workDir.resolve("kafka"), logs, nodes);
-        started.add(cluster);
-        brokers = cluster.bootstrapServers();
-      }
+      KafkaNodes cluster = KafkaNodes.start(root, workDir.resolve("kafka"), logs, nodes);
+      started.add(cluster);
+      String brokers = cluster.bootstrapServers();
       // the local issuer's keys for this run; every service verifies tokens with its public key
       // (one pair per test JVM, so that a token is good on every system a run starts)
       LocalIssuer issuer =
@@ -154,7 +141,6 @@ public final class RunningSystem implements AutoCloseable {
           new RunningSystem(
               root,
               workDir,
-              kafka,
               cluster,
               Map.of("ingest-service", ingest, "scoring-service", scoring, "alert-service", alerts),
               Map.of(
@@ -233,21 +219,20 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   /**
-   * Stops the broker and starts it again on the same ports with the same data (the services keep
-   * running, and must find it again by themselves).
+   * Kills the broker with SIGKILL, as a crash would, and starts it again on the same ports with the
+   * same data, as its supervisor would (the services keep running, and must find it again by
+   * themselves).
    */
-  public synchronized void restartBroker() {
-    if (kafka == null) {
+  public synchronized void restartBroker() throws IOException, InterruptedException {
+    if (cluster.size() != 1) {
       throw new IllegalStateException("this system runs on a cluster: see cluster()");
     }
-    kafka = kafka.restarted();
+    cluster.kill(1);
+    cluster.start(1);
   }
 
-  /** The Kafka cluster, when started with {@link #startOnCluster}. */
+  /** The Kafka broker or cluster: its nodes can be stopped, killed and started again. */
   public KafkaNodes cluster() {
-    if (cluster == null) {
-      throw new IllegalStateException("this system runs on one broker");
-    }
     return cluster;
   }
 
@@ -289,7 +274,7 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return kafka != null ? kafka.bootstrapServers() : cluster.bootstrapServers();
+    return cluster.bootstrapServers();
   }
 
   /** This run's folder: broker data, service state, logs; tests may keep their files here too. */
@@ -300,6 +285,6 @@ public final class RunningSystem implements AutoCloseable {
   /** Stops the services, then the broker. */
   @Override
   public void close() {
-    stopQuietly(List.of(kafka != null ? kafka : cluster, ingest(), scoring(), alerts()));
+    stopQuietly(List.of(cluster, ingest(), scoring(), alerts()));
   }
 }
