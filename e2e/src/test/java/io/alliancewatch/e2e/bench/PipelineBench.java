@@ -95,6 +95,10 @@ public final class PipelineBench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("soak")) {
+      soak(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     int backlog = arg(args, 0, 200_000);
     int seconds = arg(args, 1, 30);
     int alliances = arg(args, 2, 200);
@@ -114,6 +118,130 @@ public final class PipelineBench {
       system.close();
     }
     System.exit(0); // the SSE reader and the HTTP clients' threads
+  }
+
+  /** {@code soak [minutes=30] [rate=500] [subscriptions=100] [windowMinutes=5]}. */
+  private static void soak(String[] args) throws Exception {
+    int minutes = arg(args, 0, 30);
+    int rate = arg(args, 1, 500);
+    int subscriptions = arg(args, 2, 100);
+    int window = arg(args, 3, 5);
+    System.setProperty(
+        "alliancewatch.service.heap", System.getProperty("alliancewatch.service.heap", "service"));
+    RunningSystem system = RunningSystem.start();
+    Thread stopper = new Thread(system::close, "bench-stop-system");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    try {
+      new PipelineBench(system).soak(minutes, rate, subscriptions, window);
+    } finally {
+      Runtime.getRuntime().removeShutdownHook(stopper);
+      system.close();
+    }
+    System.exit(0);
+  }
+
+  /**
+   * A soak: {@code rate} events/s for {@code minutes}, with {@code subscriptions} subscribers (each
+   * watching the five alliances' risk, with thresholds spread over 20..80, their webhooks answered
+   * by a receiver here) besides the probes' one; per window of {@code window} minutes, the latency
+   * of a probe a second (POST to score, POST to signed webhook) and each service's resident memory
+   * as found. Flat is the goal: no figure should grow from window to window.
+   */
+  private void soak(int minutes, int rate, int subscriptions, int window) throws Exception {
+    System.out.printf(
+        "%s, %d cores: soak of %d min at %,d events/s with %d subscriptions, windows of %d min%n",
+        Instant.now(),
+        Runtime.getRuntime().availableProcessors(),
+        minutes,
+        rate,
+        subscriptions,
+        window);
+    rss("after start");
+    int windows = Math.max(1, minutes / window);
+    int seconds = window * 60;
+    List<String> probes = register("SOAK", windows * seconds); // a probe a second
+    try (Probes probing = Probes.start(this, probes);
+        Subscribers subscribers = Subscribers.start(this, subscriptions)) {
+      for (int w = 0; w < windows; w++) {
+        System.out.printf("%n== window %d of %d ==%n", w + 1, windows);
+        latency(rate, seconds, probes.subList(w * seconds, (w + 1) * seconds), probing);
+        System.out.printf(
+            "subscribers' webhooks so far: %,d received%n", subscribers.received.get());
+        rss("after window " + (w + 1));
+      }
+    }
+  }
+
+  /** {@code count} subscriptions to the five alliances' risk, each with its own threshold. */
+  private static final class Subscribers implements AutoCloseable {
+    final AtomicLong received = new AtomicLong();
+    private final HttpServer receiver;
+
+    private Subscribers() throws IOException {
+      receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      receiver.setExecutor(Executors.newFixedThreadPool(2));
+      receiver.createContext(
+          "/soak",
+          exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            received.incrementAndGet();
+          });
+    }
+
+    static Subscribers start(PipelineBench bench, int count) throws Exception {
+      Subscribers started = new Subscribers();
+      started.receiver.start();
+      for (int i = 0; i < count; i++) {
+        ObjectNode subscription = Http.JSON.createObjectNode();
+        subscription.put("name", "soak " + i);
+        ArrayNode alliances = subscription.putArray("alliances");
+        MAIN.forEach(alliances::add);
+        subscription.put("metric", "risk");
+        subscription.put("condition", "above");
+        double threshold = 20 + (60.0 * i) / Math.max(1, count - 1);
+        subscription.put("threshold", threshold);
+        subscription.put("recoveryThreshold", threshold - 5);
+        subscription
+            .putObject("webhook")
+            .put(
+                "url",
+                "http://127.0.0.1:" + started.receiver.getAddress().getPort() + "/soak/" + i);
+        HttpResponse<String> created =
+            bench.send(
+                HttpRequest.newBuilder(URI.create(bench.system.alerts().url("/api/subscriptions")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(subscription.toString())));
+        if (created.statusCode() != 201) {
+          throw new IllegalStateException("subscription refused: " + created.body());
+        }
+      }
+      return started;
+    }
+
+    @Override
+    public void close() {
+      receiver.stop(0);
+    }
+  }
+
+  /** Each service's resident memory as found (no collection forced: a soak is not disturbed). */
+  private void rss(String when) throws Exception {
+    StringBuilder line = new StringBuilder("RSS " + when + ":");
+    for (Map.Entry<String, ServiceProcess> service :
+        List.of(
+            Map.entry("ingest", system.ingest()),
+            Map.entry("scoring", system.scoring()),
+            Map.entry("alerts", system.alerts()))) {
+      line.append(
+          String.format(
+              " %s %d MB (heap used %d MB);",
+              service.getKey(),
+              residentKb(service.getValue().pid(), "VmRSS:") / 1024,
+              heapBytes(service.getValue()) / (1024 * 1024)));
+    }
+    System.out.println(line);
   }
 
   private static int arg(String[] args, int index, int fallback) {
@@ -469,7 +597,7 @@ public final class PipelineBench {
     Map<String, Long> posted = new ConcurrentHashMap<>();
     Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     long warmUp = TimeUnit.SECONDS.toNanos(10);
-    long period = TimeUnit.SECONDS.toNanos(1) / PROBES_PER_SECOND;
+    long period = TimeUnit.SECONDS.toNanos(seconds) / probes.size();
     ScheduledExecutorService probeClock = Executors.newSingleThreadScheduledExecutor();
     AtomicLong acceptedBefore = new AtomicLong();
     AtomicLong loadStart = new AtomicLong();

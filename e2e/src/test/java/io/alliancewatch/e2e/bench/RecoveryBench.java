@@ -21,8 +21,8 @@ import org.awaitility.Awaitility;
  * again at once, timed from the kill to its readiness check answering UP (for alert-service that is
  * its engine running and its deliveries consuming; for scoring its Kafka Streams running). Then the
  * broker (its own process) is killed with SIGKILL and started again under the running services,
- * timed to the first write ingest takes again. Prints the median and the maximum; asserts nothing. Run with {@code bench/recovery.sh
- * [rounds]}.
+ * timed to the first write ingest takes again. Prints the median and the maximum; asserts nothing.
+ * Run with {@code bench/recovery.sh [rounds]}.
  */
 public final class RecoveryBench {
 
