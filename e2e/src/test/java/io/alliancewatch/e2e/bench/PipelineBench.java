@@ -103,16 +103,26 @@ public final class PipelineBench {
     int seconds = arg(args, 1, 30);
     int alliances = arg(args, 2, 200);
     int perAlliance = arg(args, 3, 2_000);
-    // each service's own heap, as ./run and the images give it, unless -Dalliancewatch.service.heap
-    // says otherwise
+    onRunningSystem(bench -> bench.measure(backlog, seconds, alliances, perAlliance));
+  }
+
+  private interface Measurement {
+    void run(PipelineBench bench) throws Exception;
+  }
+
+  /**
+   * Starts the system (each service with its own heap, as ./run and the images give it, unless
+   * -Dalliancewatch.service.heap says otherwise), measures, and stops it, also when interrupted: no
+   * service outlives its broker.
+   */
+  private static void onRunningSystem(Measurement measurement) throws Exception {
     System.setProperty(
         "alliancewatch.service.heap", System.getProperty("alliancewatch.service.heap", "service"));
     RunningSystem system = RunningSystem.start();
-    // stopped also when the benchmark is interrupted: no service outlives its broker
     Thread stopper = new Thread(system::close, "bench-stop-system");
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
-      new PipelineBench(system).measure(backlog, seconds, alliances, perAlliance);
+      measurement.run(new PipelineBench(system));
     } finally {
       Runtime.getRuntime().removeShutdownHook(stopper);
       system.close();
@@ -126,18 +136,7 @@ public final class PipelineBench {
     int rate = arg(args, 1, 500);
     int subscriptions = arg(args, 2, 100);
     int window = arg(args, 3, 5);
-    System.setProperty(
-        "alliancewatch.service.heap", System.getProperty("alliancewatch.service.heap", "service"));
-    RunningSystem system = RunningSystem.start();
-    Thread stopper = new Thread(system::close, "bench-stop-system");
-    Runtime.getRuntime().addShutdownHook(stopper);
-    try {
-      new PipelineBench(system).soak(minutes, rate, subscriptions, window);
-    } finally {
-      Runtime.getRuntime().removeShutdownHook(stopper);
-      system.close();
-    }
-    System.exit(0);
+    onRunningSystem(bench -> bench.soak(minutes, rate, subscriptions, window));
   }
 
   /**
@@ -248,20 +247,11 @@ public final class PipelineBench {
    */
   private void rss(String when) throws Exception {
     StringBuilder line = new StringBuilder("RSS " + when + ":");
-    for (Map.Entry<String, ServiceProcess> service :
-        List.of(
-            Map.entry("ingest", system.ingest()),
-            Map.entry("scoring", system.scoring()),
-            Map.entry("alerts", system.alerts()))) {
+    for (Map.Entry<String, ServiceProcess> service : services()) {
       long pid = service.getValue().pid();
       long asFound = residentKb(pid, "VmRSS:") / 1024;
       long used = heapBytes(service.getValue()) / (1024 * 1024);
-      Process gc =
-          new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      gc.waitFor(60, TimeUnit.SECONDS);
+      fullGc(pid);
       line.append(
           String.format(
               " %s %d MB (heap used %d MB, live after a full GC %d MB);",
@@ -849,22 +839,30 @@ public final class PipelineBench {
 
   // ---------------------------------------------------------------- memory
 
+  /** The three services by their short names. */
+  private List<Map.Entry<String, ServiceProcess>> services() {
+    return List.of(
+        Map.entry("ingest", system.ingest()),
+        Map.entry("scoring", system.scoring()),
+        Map.entry("alerts", system.alerts()));
+  }
+
+  /** A full collection in the process {@code pid} ({@code jcmd GC.run}), waited for. */
+  private static void fullGc(long pid) throws IOException, InterruptedException {
+    new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start()
+        .waitFor(60, TimeUnit.SECONDS);
+  }
+
   /** Each service's resident memory, and its heap after a full collection. */
   private void memory(String when) throws Exception {
     StringBuilder line = new StringBuilder("memory " + when + ":");
-    for (Map.Entry<String, ServiceProcess> service :
-        List.of(
-            Map.entry("ingest", system.ingest()),
-            Map.entry("scoring", system.scoring()),
-            Map.entry("alerts", system.alerts()))) {
+    for (Map.Entry<String, ServiceProcess> service : services()) {
       long pid = service.getValue().pid();
       long asFound = residentKb(pid, "VmRSS:");
-      Process gc =
-          new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      gc.waitFor(60, TimeUnit.SECONDS);
+      fullGc(pid);
       // G1 gives the heap it shrank back to the system in the background: wait until it has
       AtomicLong last = new AtomicLong(Long.MAX_VALUE);
       try {
