@@ -33,6 +33,9 @@ class KafkaOutageIT {
           .body("type", equalTo("https://alliancewatch.io/problems/kafka-unavailable"))
           .body("$", not(hasKey("accepted")));
       given().when().get("/q/health/ready").then().statusCode(503);
+      // Kafka down is not a wedge: still alive, so neither a supervisor nor the service's own
+      // watchdog (LivenessWatchdog) restarts it for that
+      given().when().get("/q/health/live").then().statusCode(200);
     } finally {
       RestartableKafkaTestResource.startBroker();
     }
