@@ -105,6 +105,29 @@ class BrokerLossIT {
     }
   }
 
+  private interface Fault {
+    void happen() throws Exception;
+  }
+
+  /**
+   * {@code fault} takes node {@code id} away while the stream goes on; once 20 more batches are
+   * accepted the node starts again, and this returns, with the slowest POST meanwhile (ms), when
+   * every partition is back in sync.
+   */
+  private static long loseAndHeal(KafkaNodes cluster, int id, Stream stream, Fault fault)
+      throws Exception {
+    stream.mark();
+    fault.happen();
+    await().atMost(PATIENCE).until(() -> stream.acceptedSinceMark() >= 20);
+    long slowest = stream.mark();
+    cluster.start(id);
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> cluster.underReplicated().isEmpty());
+    return slowest;
+  }
+
   @Test
   void givenANodeStoppedAndLaterOneKilledDuringAStream_thenWritesGoOn_nothingIsLost_andItHeals()
       throws Exception {
@@ -132,26 +155,9 @@ class BrokerLossIT {
         }
 
         // a controlled shutdown of node 2: its partitions move to the other two at once
-        stream.mark();
-        cluster.stop(2);
-        await().atMost(PATIENCE).until(() -> stream.acceptedSinceMark() >= 20);
-        long slowestWhileStopped = stream.mark();
-        cluster.start(2);
-        await()
-            .atMost(PATIENCE)
-            .pollInterval(Duration.ofSeconds(1))
-            .until(() -> cluster.underReplicated(List.of()).isEmpty());
-
+        long slowestWhileStopped = loseAndHeal(cluster, 2, stream, () -> cluster.stop(2));
         // a crash of node 3: its partitions move once its broker session times out
-        stream.mark();
-        cluster.kill(3);
-        await().atMost(PATIENCE).until(() -> stream.acceptedSinceMark() >= 20);
-        long slowestWhileKilled = stream.mark();
-        cluster.start(3);
-        await()
-            .atMost(PATIENCE)
-            .pollInterval(Duration.ofSeconds(1))
-            .until(() -> cluster.underReplicated(List.of()).isEmpty());
+        long slowestWhileKilled = loseAndHeal(cluster, 3, stream, () -> cluster.kill(3));
 
         await().atMost(PATIENCE).until(() -> stream.acceptedSinceMark() >= 40);
         stream.close();

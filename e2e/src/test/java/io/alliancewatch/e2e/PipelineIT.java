@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
 import io.alliancewatch.contracts.security.Access;
+import io.alliancewatch.e2e.system.Feed;
 import io.alliancewatch.e2e.system.Http;
 import io.alliancewatch.e2e.system.RunningSystem;
 import io.alliancewatch.e2e.system.RunningSystemExtension;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
@@ -112,13 +112,7 @@ class PipelineIT {
   void shouldNotifyASubscriberBySignedWebhooksFromRealScores(RunningSystem system)
       throws Exception {
     // given an alliance of its own, so that no other test moves its scores
-    String alliance = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    Http.Answer created =
-        Http.putJson(
-            system.ingest().url("/api/alliances/" + alliance),
-            "{\"name\":\"End-to-end test alliance\",\"members\":[\"FRA\",\"DEU\"],"
-                + "\"guidelinePctGdp\":null}");
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String alliance = Feed.newAlliance(system, "E2E");
 
     try (SigningReceiver receiver = SigningReceiver.start()) {
       Http.Answer subscription =

@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
 
@@ -148,10 +150,6 @@ public final class KafkaNodes implements AutoCloseable {
     awaitListening(id, READY);
   }
 
-  public boolean isAlive(int id) {
-    return processes[id - 1].isAlive();
-  }
-
   private void awaitListening(int id, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     StandaloneKafka.Node node = nodes.get(id - 1);
@@ -190,22 +188,17 @@ public final class KafkaNodes implements AutoCloseable {
   }
 
   /**
-   * The partitions of {@code topics} (all topics, internal ones included, when empty) whose in-sync
-   * replicas are fewer than their replicas, as {@code topic-partition}: empty once the cluster has
-   * healed.
+   * The partitions of every topic, internal ones included, whose in-sync replicas are fewer than
+   * their replicas, as {@code topic-partition}: empty once the cluster has healed.
    */
-  public List<String> underReplicated(List<String> topics)
+  public List<String> underReplicated()
       throws InterruptedException, ExecutionException, TimeoutException {
     try (Admin admin = admin()) {
-      List<String> names =
-          topics.isEmpty()
-              ? List.copyOf(
-                  admin
-                      .listTopics(
-                          new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true))
-                      .names()
-                      .get(10, TimeUnit.SECONDS))
-              : topics;
+      Set<String> names =
+          admin
+              .listTopics(new ListTopicsOptions().listInternal(true))
+              .names()
+              .get(10, TimeUnit.SECONDS);
       Map<String, TopicDescription> described =
           admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
       return described.values().stream()
@@ -247,10 +240,5 @@ public final class KafkaNodes implements AutoCloseable {
         }
       }
     }
-  }
-
-  /** For a test that wants to read a node's log on failure. */
-  public Path logDir() {
-    return logDir;
   }
 }

@@ -143,19 +143,6 @@ public final class StandaloneKafka implements AutoCloseable {
     return HOST + ":" + node.port();
   }
 
-  public Path dataDir() {
-    return node.dataDir();
-  }
-
-  /**
-   * This broker stopped and a new one started on the same ports and data, as after a restart of its
-   * machine: what was written before is there again.
-   */
-  public StandaloneKafka restarted() {
-    close();
-    return start(node);
-  }
-
   @Override
   public void close() {
     server.shutdown();

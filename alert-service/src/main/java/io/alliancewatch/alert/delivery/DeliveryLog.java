@@ -6,14 +6,17 @@ import io.alliancewatch.alert.kafka.TopicTail;
 import io.alliancewatch.alert.store.LocalStore;
 import io.alliancewatch.contracts.JsonSerde;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Serdes;
+import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -32,6 +35,9 @@ public class DeliveryLog {
 
   /** {@code s} + subscriptionId + createdAt + deliveryId: nothing (the listing's index). */
   private static final String BY_SUBSCRIPTION = "s";
+
+  /** {@code u} + createdAt + deliveryId: nothing, while the delivery is unfinished. */
+  private static final String UNFINISHED = "u";
 
   private final KafkaClients clients;
   private final AlertsConfig config;
@@ -73,7 +79,7 @@ public class DeliveryLog {
     return tail.isCaughtUp();
   }
 
-  /** our own writes are applied at once; an older copy read back later must not undo them */
+  /** Our own writes are applied at once; an older copy read back later must not undo them. */
   private void applyLoaded(String id, Delivery delivery) {
     if (delivery == null) {
       remove(id);
@@ -98,12 +104,15 @@ public class DeliveryLog {
     }
     try (WriteBatch batch = new WriteBatch()) {
       if (held.isPresent()) {
-        batch.delete(subscriptionKey(held.get()));
+        unindex(batch, held.get());
       }
       batch.put(LocalStore.key(BY_ID, d.deliveryId()), SERDE.serializer().serialize(null, d));
-      batch.put(subscriptionKey(d), new byte[0]);
+      batch.put(subscriptionKey(d), NOTHING);
+      if (!d.finished()) {
+        batch.put(unfinishedKey(d), NOTHING);
+      }
       store().write(batch);
-    } catch (org.rocksdb.RocksDBException e) {
+    } catch (RocksDBException e) {
       throw new IllegalStateException("cannot keep delivery " + d.deliveryId(), e);
     }
   }
@@ -114,17 +123,29 @@ public class DeliveryLog {
       return;
     }
     try (WriteBatch batch = new WriteBatch()) {
-      batch.delete(subscriptionKey(held.get()));
+      unindex(batch, held.get());
       batch.delete(LocalStore.key(BY_ID, deliveryId));
       store().write(batch);
-    } catch (org.rocksdb.RocksDBException e) {
+    } catch (RocksDBException e) {
       throw new IllegalStateException("cannot remove delivery " + deliveryId, e);
     }
+  }
+
+  private static final byte[] NOTHING = new byte[0];
+
+  /** Deletes {@code d}'s index entries. */
+  private static void unindex(WriteBatch batch, Delivery d) throws RocksDBException {
+    batch.delete(subscriptionKey(d));
+    batch.delete(unfinishedKey(d));
   }
 
   private static byte[] subscriptionKey(Delivery d) {
     return LocalStore.key(
         BY_SUBSCRIPTION, d.subscriptionId(), LocalStore.time(d.createdAt()), d.deliveryId());
+  }
+
+  private static byte[] unfinishedKey(Delivery d) {
+    return LocalStore.key(UNFINISHED, LocalStore.time(d.createdAt()), d.deliveryId());
   }
 
   private LocalStore store() {
@@ -143,7 +164,7 @@ public class DeliveryLog {
         delivery,
         Serdes.String().serializer(),
         SERDE.serializer(),
-        java.util.Map.of());
+        Map.of());
     keep(delivery, false);
     return delivery;
   }
@@ -207,24 +228,21 @@ public class DeliveryLog {
 
   /** The id at the end of an index key, after its first {@code start} bytes. */
   private static String idAfter(byte[] key, int start) {
-    return new String(key, start, key.length - 1 - start, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(key, start, key.length - 1 - start, StandardCharsets.UTF_8);
   }
 
-  /** Deliveries not finished, oldest first. */
+  /** Deliveries not finished, oldest first (by createdAt, then id: the index's order). */
   public List<Delivery> unfinished() {
     List<Delivery> found = new ArrayList<>();
+    byte[] prefix = LocalStore.key(UNFINISHED);
+    int prefixLength = prefix.length + LocalStore.TIME_LENGTH;
     store()
         .ascending(
-            LocalStore.key(BY_ID),
-            (key, value) -> {
-              Delivery d = SERDE.deserializer().deserialize(null, value);
-              if (!d.finished()) {
-                found.add(d);
-              }
+            prefix,
+            (key, nothing) -> {
+              find(idAfter(key, prefixLength)).ifPresent(found::add);
               return true;
             });
-    found.sort(
-        java.util.Comparator.comparing(Delivery::createdAt).thenComparing(Delivery::deliveryId));
     return found;
   }
 }

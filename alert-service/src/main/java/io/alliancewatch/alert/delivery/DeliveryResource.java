@@ -3,6 +3,7 @@ package io.alliancewatch.alert.delivery;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.alliancewatch.alert.http.ProblemException;
+import io.alliancewatch.alert.http.QueryLimit;
 import io.alliancewatch.alert.subscription.SubscriptionRepository;
 import io.alliancewatch.contracts.alert.DeadLetteredDelivery.Attempt;
 import io.alliancewatch.contracts.security.Access;
@@ -94,9 +95,6 @@ public class DeliveryResource {
     }
   }
 
-  /** The most a listing returns, and what it returns when no {@code limit} is asked. */
-  static final int MAX_LISTED = 1000;
-
   /** Newest first, optionally of one status, at most {@code limit} (default and most: 1,000). */
   public List<DeliveryView> deliveries(String subscriptionId, String status, String limit) {
     status = status == null || status.isEmpty() ? null : status;
@@ -106,17 +104,7 @@ public class DeliveryResource {
           new FieldError(
               "/status", "must be one of pending, retrying, succeeded, failed, cancelled"));
     }
-    int max = MAX_LISTED;
-    if (limit != null && !limit.isEmpty()) {
-      try {
-        max = Integer.parseInt(limit);
-      } catch (NumberFormatException e) {
-        max = 0;
-      }
-      if (max < 1 || max > MAX_LISTED) {
-        errors.add(new FieldError("/limit", "must be a whole number in 1..1000 (default 1000)"));
-      }
-    }
+    int max = QueryLimit.parse(limit, QueryLimit.MAX, errors);
     if (!errors.isEmpty()) {
       throw ProblemException.badQuery(
           errors.size() == 1 && errors.get(0).pointer().equals("/status")

@@ -2,6 +2,7 @@ package io.alliancewatch.alert.history;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.alliancewatch.alert.http.ProblemException;
+import io.alliancewatch.alert.http.QueryLimit;
 import io.alliancewatch.contracts.Instants;
 import io.alliancewatch.contracts.Metric;
 import io.alliancewatch.contracts.alert.AlertNotification;
@@ -64,17 +65,7 @@ public class AlertsResource {
     }
     Instant fromInstant = instant("from", from, errors);
     Instant toInstant = instant("to", to, errors);
-    int max = 100;
-    if (limit != null) {
-      try {
-        max = Integer.parseInt(limit);
-        if (max < 1 || max > 1000) {
-          errors.add(new FieldError("/limit", "must be in 1..1000 (default 100)"));
-        }
-      } catch (NumberFormatException e) {
-        errors.add(new FieldError("/limit", "must be a whole number in 1..1000 (default 100)"));
-      }
-    }
+    int max = QueryLimit.parse(limit, 100, errors);
     if (!errors.isEmpty()) {
       throw ProblemException.badQuery("Some query parameters are not valid.", errors);
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -131,14 +132,20 @@ public class NotificationHistory {
     listeners.forEach(listener -> listener.accept(n));
   }
 
+  private static byte[] timeKey(AlertNotification n) {
+    return LocalStore.key(BY_TIME, LocalStore.time(n.createdAt()), n.notificationId());
+  }
+
+  private static byte[] allianceKey(AlertNotification n) {
+    return LocalStore.key(
+        BY_ALLIANCE, n.allianceId(), LocalStore.time(n.createdAt()), n.notificationId());
+  }
+
   private void keep(AlertNotification n) {
-    byte[] timeKey = LocalStore.key(BY_TIME, LocalStore.time(n.createdAt()), n.notificationId());
+    byte[] timeKey = timeKey(n);
     try (WriteBatch batch = new WriteBatch()) {
       batch.put(timeKey, SERDE.serializer().serialize(null, n));
-      batch.put(
-          LocalStore.key(
-              BY_ALLIANCE, n.allianceId(), LocalStore.time(n.createdAt()), n.notificationId()),
-          timeKey);
+      batch.put(allianceKey(n), timeKey);
       store().write(batch);
     } catch (RocksDBException e) {
       throw new IllegalStateException("cannot keep notification " + n.notificationId(), e);
@@ -175,7 +182,7 @@ public class NotificationHistory {
         .ascending(
             LocalStore.key(BY_TIME),
             (key, value) -> {
-              if (java.util.Arrays.compareUnsigned(key, cutoff) >= 0) {
+              if (Arrays.compareUnsigned(key, cutoff) >= 0) {
                 return false;
               }
               old.add(SERDE.deserializer().deserialize(null, value));
@@ -183,10 +190,8 @@ public class NotificationHistory {
             });
     try (WriteBatch batch = new WriteBatch()) {
       for (AlertNotification n : old) {
-        batch.delete(LocalStore.key(BY_TIME, LocalStore.time(n.createdAt()), n.notificationId()));
-        batch.delete(
-            LocalStore.key(
-                BY_ALLIANCE, n.allianceId(), LocalStore.time(n.createdAt()), n.notificationId()));
+        batch.delete(timeKey(n));
+        batch.delete(allianceKey(n));
       }
       store().write(batch);
     } catch (RocksDBException e) {
@@ -200,8 +205,7 @@ public class NotificationHistory {
 
   /** Whether the local store holds {@code n} (what the retention drops is no longer held). */
   public boolean holds(AlertNotification n) {
-    return store().get(LocalStore.key(BY_TIME, LocalStore.time(n.createdAt()), n.notificationId()))
-        != null;
+    return store().get(timeKey(n)) != null;
   }
 
   private LocalStore store() {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,16 +21,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The broker connection: topic creation, one acknowledged producer, consumer settings, and the
@@ -37,6 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class KafkaClients {
+
+  private static final Logger LOG = Logger.getLogger(KafkaClients.class);
 
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
@@ -80,27 +87,24 @@ public class KafkaClients {
    * The topic's {@code retention.ms} (empty: kept for ever, or not known, as when the broker
    * refuses DescribeConfigs).
    */
-  public java.util.Optional<Duration> retentionOf(String topic) {
-    org.apache.kafka.common.config.ConfigResource resource =
-        new org.apache.kafka.common.config.ConfigResource(
-            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+  public Optional<Duration> retentionOf(String topic) {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     try (Admin admin = Admin.create(baseProps())) {
-      org.apache.kafka.clients.admin.ConfigEntry entry =
+      ConfigEntry entry =
           admin
               .describeConfigs(List.of(resource))
               .all()
               .get(30, TimeUnit.SECONDS)
               .get(resource)
-              .get(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG);
+              .get(TopicConfig.RETENTION_MS_CONFIG);
       long ms = entry == null || entry.value() == null ? -1 : Long.parseLong(entry.value());
-      return ms < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofMillis(ms));
+      return ms < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(ms));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      org.jboss.logging.Logger.getLogger(KafkaClients.class)
-          .warnf("cannot read the retention of %s (%s): its view keeps everything read", topic, e);
-      return java.util.Optional.empty();
+      LOG.warnf("cannot read the retention of %s (%s): its view keeps everything read", topic, e);
+      return Optional.empty();
     }
   }
 

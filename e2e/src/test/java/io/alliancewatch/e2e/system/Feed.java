@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What the fault tests do as a feeder and a reader: an alliance of their own (so no other test
+ * What the end-to-end tests do as a feeder and a reader: an alliance of their own (so no other test
  * moves its scores), indicator events posted to ingest, the alliance's event count read from
  * scoring, and the notifications a receiver got, each once.
  */
@@ -27,7 +27,7 @@ public final class Feed {
     Http.Answer created =
         Http.putJson(
             system.ingest().url("/api/alliances/" + alliance),
-            "{\"name\":\"Fault test alliance\",\"members\":[\"FRA\",\"DEU\"],"
+            "{\"name\":\"Test alliance\",\"members\":[\"FRA\",\"DEU\"],"
                 + "\"guidelinePctGdp\":null}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return alliance;
