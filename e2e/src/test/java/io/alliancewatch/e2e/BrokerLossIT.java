@@ -2,25 +2,19 @@ package io.alliancewatch.e2e;
 
 import static io.alliancewatch.e2e.system.Feed.distinct;
 import static io.alliancewatch.e2e.system.Feed.eventCount;
-import static io.alliancewatch.e2e.system.Feed.events;
 import static io.alliancewatch.e2e.system.Feed.newAlliance;
-import static io.alliancewatch.e2e.system.Feed.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.alliancewatch.e2e.system.EventStream;
 import io.alliancewatch.e2e.system.Feed;
 import io.alliancewatch.e2e.system.RunningSystem;
 import io.alliancewatch.e2e.system.WebhookReceiver;
 import io.alliancewatch.kafka.KafkaNodes;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -52,59 +46,6 @@ class BrokerLossIT {
     }
   }
 
-  /**
-   * Posts one batch of two events every 50 ms until stopped, each batch resent until it is accepted
-   * (as a feeder does after a 503): counts the batches accepted, overall and since {@link #mark}.
-   */
-  private static final class Stream implements AutoCloseable {
-    private final AtomicInteger accepted = new AtomicInteger();
-    private final AtomicLong acceptedAtMark = new AtomicLong();
-    private final AtomicInteger refusals = new AtomicInteger();
-    private final AtomicLong slowestSinceMark = new AtomicLong();
-    private final ScheduledExecutorService feeder =
-        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "feeder"));
-    private final String alliance;
-    private int batch;
-
-    Stream(String alliance) {
-      this.alliance = alliance;
-      feeder.scheduleWithFixedDelay(this::postNext, 0, 50, TimeUnit.MILLISECONDS);
-    }
-
-    private void postNext() {
-      ArrayNode events = events(alliance, "s" + batch + "-", "POLITICAL_TENSION", "FRA", 2);
-      long start = System.nanoTime();
-      int status = post(system, events);
-      slowestSinceMark.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
-      if (status == 202) {
-        accepted.incrementAndGet();
-        batch++;
-      } else {
-        refusals.incrementAndGet(); // the same batch again, next time
-      }
-    }
-
-    /** Starts a phase; returns the slowest POST of the phase before, in ms. */
-    long mark() {
-      acceptedAtMark.set(accepted.get());
-      return slowestSinceMark.getAndSet(0);
-    }
-
-    long acceptedSinceMark() {
-      return accepted.get() - acceptedAtMark.get();
-    }
-
-    int accepted() {
-      return accepted.get();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      feeder.shutdown();
-      assertThat(feeder.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-    }
-  }
-
   private interface Fault {
     void happen() throws Exception;
   }
@@ -114,7 +55,7 @@ class BrokerLossIT {
    * accepted the node starts again, and this returns, with the slowest POST meanwhile (ms), when
    * every partition is back in sync.
    */
-  private static long loseAndHeal(KafkaNodes cluster, int id, Stream stream, Fault fault)
+  private static long loseAndHeal(KafkaNodes cluster, int id, EventStream stream, Fault fault)
       throws Exception {
     stream.mark();
     fault.happen();
@@ -138,7 +79,7 @@ class BrokerLossIT {
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
       Feed.watchCohesion(system, alliance, receiver);
       int accepted;
-      try (Stream stream = new Stream(alliance)) {
+      try (EventStream stream = new EventStream(system, alliance)) {
         await().atMost(PATIENCE).until(() -> stream.accepted() >= 20);
         // every partition of the services' topics has three replicas
         try (var admin = cluster.admin()) {
@@ -165,7 +106,7 @@ class BrokerLossIT {
         System.out.printf(
             "three nodes, one stopped then one killed: %d batches accepted, %d refused and resent;"
                 + " slowest POST %d ms after the stop, %d ms after the kill%n",
-            accepted, stream.refusals.get(), slowestWhileStopped, slowestWhileKilled);
+            accepted, stream.refusals(), slowestWhileStopped, slowestWhileKilled);
       }
 
       // every event acknowledged is counted, once (2 per batch)

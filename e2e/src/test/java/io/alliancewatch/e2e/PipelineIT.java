@@ -6,26 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpServer;
 import io.alliancewatch.contracts.security.Access;
 import io.alliancewatch.e2e.system.Feed;
 import io.alliancewatch.e2e.system.Http;
 import io.alliancewatch.e2e.system.RunningSystem;
 import io.alliancewatch.e2e.system.RunningSystemExtension;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
+import io.alliancewatch.e2e.system.WebhookReceiver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -114,7 +105,7 @@ class PipelineIT {
     // given an alliance of its own, so that no other test moves its scores
     String alliance = Feed.newAlliance(system, "E2E");
 
-    try (SigningReceiver receiver = SigningReceiver.start()) {
+    try (WebhookReceiver receiver = WebhookReceiver.start()) {
       Http.Answer subscription =
           Http.postJson(
               system.alerts().url("/api/subscriptions"),
@@ -142,8 +133,8 @@ class PipelineIT {
           .isEqualTo(202);
 
       // then one "firing" arrives, signed so that an independent verifier accepts it
-      await().atMost(PATIENCE).until(() -> receiver.received().size() >= 1);
-      Delivery firing = receiver.received().get(0);
+      await().atMost(PATIENCE).until(() -> receiver.deliveries().size() >= 1);
+      WebhookReceiver.Delivery firing = receiver.deliveries().get(0);
       JsonNode firingBody = Http.JSON.readTree(firing.body());
       assertThat(firingBody.path("status").asText()).isEqualTo("firing");
       assertThat(firingBody.path("allianceId").asText()).isEqualTo(alliance);
@@ -162,13 +153,13 @@ class PipelineIT {
           .isEqualTo(202);
 
       // then the same alert resolves, once
-      await().atMost(PATIENCE).until(() -> receiver.received().size() >= 2);
-      JsonNode resolved = Http.JSON.readTree(receiver.received().get(1).body());
+      await().atMost(PATIENCE).until(() -> receiver.deliveries().size() >= 2);
+      JsonNode resolved = Http.JSON.readTree(receiver.deliveries().get(1).body());
       assertThat(resolved.path("status").asText()).isEqualTo("resolved");
       assertThat(resolved.path("alertId").asText()).isEqualTo(firingBody.path("alertId").asText());
       assertThat(resolved.path("value").asDouble()).isGreaterThanOrEqualTo(75);
-      assertThat(receiver.received().get(1).verifiesWith(secret)).isTrue();
-      assertThat(receiver.received()).hasSize(2);
+      assertThat(receiver.deliveries().get(1).verifiesWith(secret)).isTrue();
+      assertThat(receiver.deliveries()).hasSize(2);
     }
   }
 
@@ -230,64 +221,5 @@ class PipelineIT {
       throw new IllegalStateException("the importer did not finish: " + Files.readString(out));
     }
     return new Imported(process.exitValue(), Files.readString(out));
-  }
-
-  /** A webhook delivery as received: headers and the exact body bytes. */
-  record Delivery(Map<String, List<String>> headers, String body) {
-    boolean verifiesWith(String secret) {
-      try {
-        new Webhook(secret).verify(body, HttpHeaders.of(headers, (name, value) -> true));
-        return true;
-      } catch (Exception e) {
-        return false;
-      }
-    }
-
-    Delivery tampered() {
-      return new Delivery(headers, body.replace("\"firing\"", "\"resolved\""));
-    }
-  }
-
-  /** A subscriber's endpoint on loopback that keeps what it receives, answering 204. */
-  static final class SigningReceiver implements AutoCloseable {
-    private final HttpServer server;
-    private final List<Delivery> received = new CopyOnWriteArrayList<>();
-
-    private SigningReceiver(HttpServer server) {
-      this.server = server;
-    }
-
-    static SigningReceiver start() {
-      try {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        SigningReceiver receiver = new SigningReceiver(server);
-        server.createContext(
-            "/hook",
-            exchange -> {
-              String body =
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-              receiver.received.add(new Delivery(Map.copyOf(exchange.getRequestHeaders()), body));
-              exchange.sendResponseHeaders(204, -1);
-              exchange.close();
-            });
-        server.start();
-        return receiver;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-    }
-
-    List<Delivery> received() {
-      return received;
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-    }
   }
 }

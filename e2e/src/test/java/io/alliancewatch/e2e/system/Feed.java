@@ -22,11 +22,11 @@ public final class Feed {
   private Feed() {}
 
   /** Registers a new two-member alliance {@code prefix-XXXXXXXX} and returns its id. */
-  public static String newAlliance(RunningSystem system, String prefix) {
+  public static String newAlliance(Deployment system, String prefix) {
     String alliance = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     Http.Answer created =
         Http.putJson(
-            system.ingest().url("/api/alliances/" + alliance),
+            system.ingestUrl("/api/alliances/" + alliance),
             "{\"name\":\"Test alliance\",\"members\":[\"FRA\",\"DEU\"],"
                 + "\"guidelinePctGdp\":null}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -53,18 +53,18 @@ public final class Feed {
   }
 
   /** Posts a JSON batch to ingest and returns the status (-1 when ingest does not answer). */
-  public static int post(RunningSystem system, ArrayNode events) {
+  public static int post(Deployment system, ArrayNode events) {
     try {
-      return Http.postJson(system.ingest().url("/api/indicators"), events.toString()).status();
+      return Http.postJson(system.ingestUrl("/api/indicators"), events.toString()).status();
     } catch (RuntimeException notListening) {
       return -1;
     }
   }
 
   /** The alliance's latest eventCount, or -1 while scoring cannot say (not running, no score). */
-  public static long eventCount(RunningSystem system, String alliance) {
+  public static long eventCount(Deployment system, String alliance) {
     try {
-      Http.Answer answer = Http.get(system.scoring().url("/api/alliances/" + alliance + "/score"));
+      Http.Answer answer = Http.get(system.scoringUrl("/api/alliances/" + alliance + "/score"));
       return answer.status() == 200 ? answer.json().path("eventCount").asLong() : -1;
     } catch (RuntimeException notListening) {
       return -1;
@@ -82,11 +82,18 @@ public final class Feed {
    * Subscribes {@code receiver} to the alliance's cohesion falling below 70 (recovering at 75) and
    * returns the subscription's id.
    */
-  public static String watchCohesion(
-      RunningSystem system, String alliance, WebhookReceiver receiver) {
+  public static String watchCohesion(Deployment system, String alliance, WebhookReceiver receiver) {
+    return subscribeToCohesion(system, alliance, receiver).path("id").asText();
+  }
+
+  /**
+   * As {@link #watchCohesion}, returning the subscription as created (its webhook's secret too).
+   */
+  public static JsonNode subscribeToCohesion(
+      Deployment system, String alliance, WebhookReceiver receiver) {
     Http.Answer subscription =
         Http.postJson(
-            system.alerts().url("/api/subscriptions"),
+            system.alertsUrl("/api/subscriptions"),
             "{\"name\":\"fault watch\",\"alliances\":[\""
                 + alliance
                 + "\"],\"metric\":\"cohesion\",\"condition\":\"below\",\"threshold\":70,"
@@ -94,6 +101,6 @@ public final class Feed {
                 + receiver.url()
                 + "\"}}");
     assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
-    return subscription.json().path("id").asText();
+    return subscription.json();
   }
 }

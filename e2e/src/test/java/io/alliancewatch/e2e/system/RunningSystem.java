@@ -23,7 +23,7 @@ import java.util.Map;
  * e2e/target/system-<time>/} (logs in its {@code logs/}). Started once per test JVM through {@link
  * RunningSystemExtension}, stopped when the run ends.
  */
-public final class RunningSystem implements AutoCloseable {
+public final class RunningSystem implements Deployment, AutoCloseable {
 
   /** The services are slow to start on a busy 2-core machine; each gets this long. */
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
@@ -194,6 +194,21 @@ public final class RunningSystem implements AutoCloseable {
         // stopping what did start; the first failure is the one to report
       }
     }
+  }
+
+  @Override
+  public String ingestUrl(String path) {
+    return ingest().url(path);
+  }
+
+  @Override
+  public String scoringUrl(String path) {
+    return scoring().url(path);
+  }
+
+  @Override
+  public String alertsUrl(String path) {
+    return alerts().url(path);
   }
 
   public ServiceProcess ingest() {
