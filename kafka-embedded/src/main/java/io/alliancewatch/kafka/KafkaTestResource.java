@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A Quarkus test resource that gives the service a real broker: Testcontainers' Kafka where Docker
- * runs, otherwise a KRaft cluster in this JVM. One broker serves every test class of the JVM; each
+ * A Quarkus test resource that gives the service a real broker: a KRaft cluster in this JVM, or
+ * Testcontainers' Kafka when asked. The in-JVM broker stays the default even where a Docker engine
+ * runs: no registry serves images here, and Testcontainers spent minutes per test JVM trying to
+ * pull them. One broker serves every test class of the JVM; each
  * start gets a fresh Kafka Streams state directory, as stale state corrupts tasks.
  *
- * <p>{@code -Dalliancewatch.test.kafka=embedded|container} forces a choice; {@code
+ * <p>{@code -Dalliancewatch.test.kafka=container} chooses Testcontainers, {@code auto} Testcontainers
+ * where a Docker engine answers; {@code
  * -Dalliancewatch.test.kafka=bootstrap:HOST:PORT} uses a broker that runs elsewhere (e.g. the local
  * run's {@code StandaloneKafka} in its own JVM, for a benchmark) and leaves it running.
  */
@@ -23,7 +26,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
   /** The broker of this JVM, started on first use. */
   public static synchronized KafkaForTests kafka() {
     if (kafka == null) {
-      String choice = System.getProperty("alliancewatch.test.kafka", "auto");
+      String choice = System.getProperty("alliancewatch.test.kafka", "embedded");
       if (choice.startsWith(EXTERNAL)) {
         String bootstrap = choice.substring(EXTERNAL.length());
         kafka =
