@@ -184,7 +184,9 @@ class ComposeSmokeIT {
       } catch (RuntimeException noWebhook) {
         String id = subscription.path("id").asText();
         System.out.println(
-            "deliveries of " + id + ": "
+            "deliveries of "
+                + id
+                + ": "
                 + Http.get(stack.alertsUrl("/api/subscriptions/" + id + "/deliveries")));
         System.out.println("alert-service:\n" + stack.logs("alert-service"));
         throw noWebhook;

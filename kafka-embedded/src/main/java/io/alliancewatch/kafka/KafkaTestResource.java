@@ -9,11 +9,11 @@ import java.util.UUID;
  * A Quarkus test resource that gives the service a real broker: a KRaft cluster in this JVM, or
  * Testcontainers' Kafka when asked. The in-JVM broker stays the default even where a Docker engine
  * runs: no registry serves images here, and Testcontainers spent minutes per test JVM trying to
- * pull them. One broker serves every test class of the JVM; each
- * start gets a fresh Kafka Streams state directory, as stale state corrupts tasks.
+ * pull them. One broker serves every test class of the JVM; each start gets a fresh Kafka Streams
+ * state directory, as stale state corrupts tasks.
  *
- * <p>{@code -Dalliancewatch.test.kafka=container} chooses Testcontainers, {@code auto} Testcontainers
- * where a Docker engine answers; {@code
+ * <p>{@code -Dalliancewatch.test.kafka=container} chooses Testcontainers, {@code auto}
+ * Testcontainers where a Docker engine answers; {@code
  * -Dalliancewatch.test.kafka=bootstrap:HOST:PORT} uses a broker that runs elsewhere (e.g. the local
  * run's {@code StandaloneKafka} in its own JVM, for a benchmark) and leaves it running.
  */
