@@ -1,7 +1,7 @@
 package io.alliancewatch.e2e;
 
+import static io.alliancewatch.e2e.system.Feed.awaitCountedOnce;
 import static io.alliancewatch.e2e.system.Feed.distinct;
-import static io.alliancewatch.e2e.system.Feed.eventCount;
 import static io.alliancewatch.e2e.system.Feed.newAlliance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -110,11 +110,7 @@ class BrokerLossIT {
       }
 
       // every event acknowledged is counted, once (2 per batch)
-      await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 2L * accepted);
-      await()
-          .during(Duration.ofSeconds(3))
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> eventCount(system, alliance) == 2L * accepted);
+      awaitCountedOnce(system, alliance, 2L * accepted, PATIENCE);
       // tensions only: the alliance's cohesion fell below 70 once, one alert, sent once
       await().atMost(PATIENCE).until(() -> distinct(receiver).size() >= 1);
       await()

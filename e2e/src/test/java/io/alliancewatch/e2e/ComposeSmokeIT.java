@@ -1,6 +1,6 @@
 package io.alliancewatch.e2e;
 
-import static io.alliancewatch.e2e.system.Feed.eventCount;
+import static io.alliancewatch.e2e.system.Feed.awaitCountedOnce;
 import static io.alliancewatch.e2e.system.Feed.events;
 import static io.alliancewatch.e2e.system.Feed.newAlliance;
 import static io.alliancewatch.e2e.system.Feed.post;
@@ -122,39 +122,26 @@ class ComposeSmokeIT {
     BlockingQueue<JsonNode> scores = new LinkedBlockingQueue<>();
     HttpClient client = HttpClient.newHttpClient();
     var stream =
-        client.sendAsync(
-            HttpRequest.newBuilder(URI.create(stack.scoringUrl("/api/scores/stream")))
-                .header("Accept", "text/event-stream")
-                .header(
-                    "Authorization",
-                    "Bearer "
-                        + issuer.token(
-                            "smoke-viewer", List.of(Access.VIEWER), List.of(), Duration.ofHours(1)))
-                .build(),
-            HttpResponse.BodyHandlers.fromLineSubscriber(
-                new java.util.concurrent.Flow.Subscriber<String>() {
-                  @Override
-                  public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
-                    s.request(Long.MAX_VALUE);
-                  }
-
-                  @Override
-                  public void onNext(String line) {
-                    if (line.startsWith("data:")) {
-                      try {
-                        scores.add(Http.JSON.readTree(line.substring(5)));
-                      } catch (IOException unreadable) {
-                        throw new IllegalStateException("not JSON on the stream: " + line);
-                      }
-                    }
-                  }
-
-                  @Override
-                  public void onError(Throwable throwable) {}
-
-                  @Override
-                  public void onComplete() {}
-                }));
+        client
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create(stack.scoringUrl("/api/scores/stream")))
+                    .header("Accept", "text/event-stream")
+                    .header(
+                        "Authorization",
+                        "Bearer "
+                            + issuer.token(
+                                "smoke-viewer",
+                                List.of(Access.VIEWER),
+                                List.of(),
+                                Duration.ofHours(1)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines())
+            .thenAccept(
+                response ->
+                    response
+                        .body()
+                        .filter(line -> line.startsWith("data:"))
+                        .forEach(line -> scores.add(json(line.substring(5)))));
     try {
       // a feeder posts through ingest's published port, as the README's curl does
       long posted = System.nanoTime();
@@ -250,11 +237,7 @@ class ComposeSmokeIT {
           accepted, stream.refusals(), slowestAfterKill);
     }
     // every event acknowledged is counted, once (2 per batch)
-    await().atMost(PATIENCE).until(() -> eventCount(stack, alliance) == 2L * accepted);
-    await()
-        .during(Duration.ofSeconds(3))
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> eventCount(stack, alliance) == 2L * accepted);
+    awaitCountedOnce(stack, alliance, 2L * accepted, PATIENCE);
     // the broker back, every partition of the services' topics in sync again
     try (Admin admin = stack.admin()) {
       await()
@@ -275,5 +258,13 @@ class ComposeSmokeIT {
     }
     assertThat(List.of("ingest-service", "scoring-service", "alert-service"))
         .allSatisfy(service -> assertThat(stack.health(service)).isEqualTo("healthy"));
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return Http.JSON.readTree(text);
+    } catch (IOException unreadable) {
+      throw new IllegalStateException("not JSON on the stream: " + text, unreadable);
+    }
   }
 }

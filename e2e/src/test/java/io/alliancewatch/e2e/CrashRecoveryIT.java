@@ -1,5 +1,6 @@
 package io.alliancewatch.e2e;
 
+import static io.alliancewatch.e2e.system.Feed.awaitCountedOnce;
 import static io.alliancewatch.e2e.system.Feed.distinct;
 import static io.alliancewatch.e2e.system.Feed.eventCount;
 import static io.alliancewatch.e2e.system.Feed.events;
@@ -172,11 +173,7 @@ class CrashRecoveryIT {
 
     system.start("ingest-service");
     // exactly the accepted requests' events were written: 10 each
-    await().atMost(PATIENCE).until(() -> eventCount(system, alliance) == 10 * accepted);
-    await()
-        .during(Duration.ofSeconds(3))
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> eventCount(system, alliance) == 10 * accepted);
+    awaitCountedOnce(system, alliance, 10L * accepted, PATIENCE);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.alliancewatch.e2e.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alliancewatch.kafka.StandaloneKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ public final class ComposeStack implements Deployment, AutoCloseable {
             "KAFKA_1_PORT",
             "KAFKA_2_PORT",
             "KAFKA_3_PORT")) {
-      ports.put(variable, io.alliancewatch.kafka.StandaloneKafka.freePort());
+      ports.put(variable, StandaloneKafka.freePort());
     }
     Map<String, String> environment = new LinkedHashMap<>(extra);
     ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));

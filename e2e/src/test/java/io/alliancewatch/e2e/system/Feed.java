@@ -1,10 +1,12 @@
 package io.alliancewatch.e2e.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -69,6 +71,19 @@ public final class Feed {
     } catch (RuntimeException notListening) {
       return -1;
     }
+  }
+
+  /**
+   * Waits until the alliance's eventCount is {@code expected}, and checks that it stays so for 3 s
+   * (nothing counted twice arrives late).
+   */
+  public static void awaitCountedOnce(
+      Deployment system, String alliance, long expected, Duration patience) {
+    await().atMost(patience).until(() -> eventCount(system, alliance) == expected);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> eventCount(system, alliance) == expected);
   }
 
   /** The notifications received, each once (by its notificationId), in arrival order. */
